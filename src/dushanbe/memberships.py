@@ -1,0 +1,122 @@
+"""Who was what, when: pure functions over the ``memberships`` table.
+
+A row says that ``iso3`` held ``status`` in ``org_id`` on every day ``start <= d < end``
+(``end`` missing: still holds).
+
+>>> from dushanbe.data import load_tables
+>>> m = load_tables()["memberships"]
+>>> members_on(m, "CSTO", "2021-09-16")
+['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pycountry
+
+__all__ = ["as_of", "members_on", "status_on", "status_history", "ties_table", "country_name", "bloc_profile",
+           "STATUS_LABELS"]
+
+#: Plain-English labels for the status codes in ``memberships.csv``.
+STATUS_LABELS = {
+    "member": "member",
+    "observer": "observer",
+    "dialogue_partner": "dialogue partner",
+    "suspended": "suspended",
+    "frozen": "participation frozen",
+}
+
+_SHORT_NAMES = {"RUS": "Russia", "IRN": "Iran", "KOR": "South Korea", "PRK": "North Korea",
+                "TUR": "Türkiye", "SYR": "Syria", "VNM": "Vietnam", "LAO": "Laos",
+                "MDA": "Moldova", "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania"}
+
+
+def country_name(iso3: str) -> str:
+    """Return a short English name for an ISO alpha-3 code.
+
+    >>> country_name("TJK"), country_name("RUS")
+    ('Tajikistan', 'Russia')
+    """
+    if iso3 in _SHORT_NAMES:
+        return _SHORT_NAMES[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        raise KeyError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code")
+    return getattr(country, "common_name", None) or country.name
+
+
+def as_of(memberships: pd.DataFrame, date) -> pd.DataFrame:
+    """Return the rows in force on ``date`` (``start <= date < end``, open ``end`` = in force).
+
+    >>> from dushanbe.data import load_tables
+    >>> m = load_tables()["memberships"]
+    >>> as_of(m, "2021-09-16").query("iso3 == 'AFG'")[["org_id", "status"]].to_dict("records")
+    [{'org_id': 'SCO', 'status': 'observer'}]
+    """
+    day = pd.Timestamp(date)
+    in_force = (memberships["start"] <= day) & (memberships["end"].isna() | (day < memberships["end"]))
+    return memberships.loc[in_force].sort_values(["org_id", "iso3"]).reset_index(drop=True)
+
+
+def members_on(memberships: pd.DataFrame, org_id: str, date, status: str = "member") -> list[str]:
+    """Return the sorted ISO codes holding ``status`` in ``org_id`` on ``date``."""
+    rows = as_of(memberships, date)
+    return sorted(rows.loc[(rows["org_id"] == org_id) & (rows["status"] == status), "iso3"])
+
+
+def status_on(memberships: pd.DataFrame, iso3: str, org_id: str, date) -> str | None:
+    """Return the status of ``iso3`` in ``org_id`` on ``date``, or None if it had none.
+
+    >>> from dushanbe.data import load_tables
+    >>> m = load_tables()["memberships"]
+    >>> status_on(m, "IRN", "SCO", "2021-09-16"), status_on(m, "IRN", "SCO", "2024-01-01")
+    ('observer', 'member')
+    """
+    rows = as_of(memberships, date)
+    hit = rows.loc[(rows["org_id"] == org_id) & (rows["iso3"] == iso3), "status"]
+    return hit.iloc[0] if len(hit) else None
+
+
+def status_history(memberships: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """Return every dated status of one state, ordered by organisation and start."""
+    cols = ["org_id", "status", "start", "end", "source_id", "note"]
+    return (memberships.loc[memberships["iso3"] == iso3, cols]
+            .sort_values(["org_id", "start"]).reset_index(drop=True))
+
+
+def ties_table(memberships: pd.DataFrame, date, orgs=None) -> pd.DataFrame:
+    """Return one row per state with its status in each organisation on ``date``.
+
+    Columns: ``iso3``, ``state`` and one column per organisation (empty where no tie), sorted
+    by the number of ties (most first), then by name.
+    """
+    rows = as_of(memberships, date)
+    if orgs is not None:
+        rows = rows[rows["org_id"].isin(list(orgs))]
+    wide = (rows.assign(label=rows["status"].map(STATUS_LABELS))
+            .pivot(index="iso3", columns="org_id", values="label").fillna(""))
+    wide.columns.name = None
+    wide = wide.reset_index()
+    wide.insert(1, "state", wide["iso3"].map(country_name))
+    org_cols = [c for c in wide.columns if c not in ("iso3", "state")]
+    wide["ties"] = (wide[org_cols] != "").sum(axis=1)
+    wide = wide.sort_values(["ties", "state"], ascending=[False, True]).drop(columns="ties")
+    return wide.reset_index(drop=True)
+
+
+def bloc_profile(memberships: pd.DataFrame, date, iso3s, orgs=("CSTO", "SCO")) -> pd.DataFrame:
+    """Return each state's status in each of ``orgs`` on ``date`` and a one-line ``profile``.
+
+    >>> from dushanbe.data import load_tables
+    >>> m = load_tables()["memberships"]
+    >>> bloc_profile(m, "2021-09-16", ["TJK", "UZB", "TKM"])["profile"].tolist()
+    ['CSTO member · SCO member', 'CSTO suspended · SCO member', 'neither CSTO nor SCO']
+    """
+    rows = []
+    for iso3 in iso3s:
+        statuses = {org: status_on(memberships, iso3, org, date) for org in orgs}
+        parts = [f"{org} {STATUS_LABELS[s]}" for org, s in statuses.items() if s]
+        profile = " · ".join(parts) if parts else "neither " + " nor ".join(orgs)
+        rows.append({"iso3": iso3, "state": country_name(iso3),
+                     **{org: STATUS_LABELS.get(s, "") if s else "" for org, s in statuses.items()},
+                     "profile": profile})
+    return pd.DataFrame(rows)

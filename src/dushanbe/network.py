@@ -1,0 +1,97 @@
+"""States and organisations as graphs (networkx).
+
+The two-mode graph has a node per state (``kind="state"``) and per organisation
+(``kind="org"``); an edge joins a state to an organisation it held a status in on the date,
+with that ``status`` as an attribute. Node keys are ISO alpha-3 codes and org ids; the loader
+guarantees the two never collide.
+
+>>> from dushanbe.data import load_tables
+>>> g = membership_graph(load_tables()["memberships"], "2021-09-16", orgs=["CSTO", "SCO"])
+>>> sorted(n for n in g["CSTO"] if g.edges[n, "CSTO"]["status"] == "member")
+['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']
+>>> g.edges["UZB", "CSTO"]["status"], g.edges["UZB", "SCO"]["status"]
+('suspended', 'member')
+"""
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from .memberships import STATUS_LABELS, as_of, country_name
+
+__all__ = ["membership_graph", "state_projection", "layout", "describe_ties"]
+
+
+def membership_graph(memberships: pd.DataFrame, date, orgs=None) -> nx.Graph:
+    """Return the two-mode graph of states and organisations on ``date``."""
+    rows = as_of(memberships, date)
+    if orgs is not None:
+        rows = rows[rows["org_id"].isin(list(orgs))]
+    graph = nx.Graph(date=pd.Timestamp(date).date().isoformat())
+    for org in sorted(rows["org_id"].unique()):
+        graph.add_node(org, kind="org", label=org)
+    for row in rows.itertuples(index=False):
+        graph.add_node(row.iso3, kind="state", label=country_name(row.iso3))
+        graph.add_edge(row.iso3, row.org_id, status=row.status)
+    return graph
+
+
+def state_projection(graph: nx.Graph, statuses=("member",)) -> nx.Graph:
+    """Return the one-mode graph of states, linked by organisations they share.
+
+    Only edges whose status is in ``statuses`` count. Edge attribute ``weight`` is the number of
+    shared organisations and ``orgs`` lists them.
+    """
+    kept = nx.Graph()
+    kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True))
+    kept.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if d["status"] in statuses)
+    states = [n for n, d in kept.nodes(data=True) if d["kind"] == "state"]
+    projection = nx.Graph()
+    projection.add_nodes_from((n, graph.nodes[n]) for n in states)
+    for i, u in enumerate(sorted(states)):
+        for v in sorted(states)[i + 1:]:
+            shared = sorted(set(kept[u]) & set(kept[v]))
+            if shared:
+                projection.add_edge(u, v, weight=len(shared), orgs=shared)
+    return projection
+
+
+def layout(graph: nx.Graph, seed: int = 20210916) -> dict[str, tuple[float, float]]:
+    """Return fixed node positions, the same on every run for the same graph.
+
+    Organisation nodes are pinned on a horizontal line (in sorted order, 2 units apart); states
+    settle around them by a seeded force-directed layout. Positions are rounded so that the
+    published figure data are byte-stable.
+    """
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes))
+    ordered.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges))
+    orgs = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "org")
+    pinned = {org: (2.0 * i - (len(orgs) - 1), 0.0) for i, org in enumerate(orgs)}
+    pos = nx.spring_layout(ordered, pos=pinned or None, fixed=orgs or None, seed=seed, k=0.75,
+                           iterations=300)
+    return {n: (round(float(x), 4), round(float(y), 4)) for n, (x, y) in pos.items()}
+
+
+def describe_ties(graph: nx.Graph) -> str:
+    """Return plain sentences grouping the states by their ties, for a chart's text alternative.
+
+    >>> g = nx.Graph()
+    >>> g.add_nodes_from([("A", {"kind": "org"}), ("X", {"kind": "state", "label": "Xland"})])
+    >>> g.add_edge("X", "A", status="member")
+    >>> describe_ties(g)
+    'A member: Xland.'
+    """
+    groups: dict[str, list[str]] = {}
+    for node, data in sorted(graph.nodes(data=True), key=lambda nd: nd[1].get("label", nd[0])):
+        if data["kind"] != "state":
+            continue
+        ties = ", ".join(f"{org} {STATUS_LABELS[graph.edges[node, org]['status']]}"
+                         for org in sorted(graph[node]))
+        groups.setdefault(ties, []).append(data["label"])
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+    def names(items):
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+    return " ".join(f"{ties[0].upper() + ties[1:]}: {names(states)}." for ties, states in ordered)

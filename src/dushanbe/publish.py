@@ -1,0 +1,205 @@
+"""Publish a chart: the one place that knows about HTML, files, citations and the registry.
+
+:func:`publish` takes a plotly figure and its :class:`~dushanbe.figures.FigureSpec`, writes the
+chart's files to the figure store (data CSV, sources CSV, figure JSON, PNG, SVG and a metadata
+record) and returns the HTML block the page shows: the chart, its number and title, caption,
+text description, data table, sources, "Cite this chart" (short, full, BibTeX), licence and
+downloads.
+
+Numbers, permalinks and dates depend on the whole book, so the block carries tokens
+(``%%FIGNUM:<id>%%``, ``%%FIGURL:<id>%%``, ``%%ROOT%%``, ``%%TODAY%%``) that the book's Sphinx
+extension (:mod:`dushanbe.sphinxext`) fills in; in a live Jupyter session they show as ``?``.
+"""
+from __future__ import annotations
+
+import html
+import json
+import warnings
+from importlib.metadata import version as _pkg_version
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import yaml
+
+from .data import data_version, load_table
+from .figures import FigureSpec
+from .paths import figure_store, project_root
+
+__all__ = ["publish", "table", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
+
+#: The files each chart gets, by kind: (suffix, label for the download link).
+FILE_KINDS = {
+    "csv": (".csv", "Data (CSV)"),
+    "sources": (".sources.csv", "Sources (CSV)"),
+    "png": (".png", "Image (PNG)"),
+    "svg": (".svg", "Image (SVG)"),
+    "html": (".html", "Interactive chart (HTML)"),
+    "json": (".json", "Figure (plotly JSON)"),
+}
+
+LICENCE = ("Chart and data compilation: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); "
+           "each source keeps its own terms.")
+
+
+def book_metadata() -> dict:
+    """Return the book's title, author, base URL and versions (from ``_config.yml`` and data)."""
+    with open(project_root() / "_config.yml", encoding="utf-8") as fh:
+        config = yaml.safe_load(fh) or {}
+    return {
+        "title": config.get("title", "The Dushanbe book"),
+        "author": config.get("author", "The Dushanbe book team"),
+        "baseurl": (config.get("html", {}) or {}).get("baseurl", "") or "",
+        "version": _pkg_version("dushanbe"),
+        "data_version": data_version(),
+    }
+
+
+def _esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _sources_frame(source_ids: list[str]) -> pd.DataFrame:
+    sources = load_table("sources")
+    missing = [s for s in source_ids if s not in set(sources["source_id"])]
+    if missing:
+        raise KeyError(f"unknown source_id(s) {missing}: add them to data/sources.csv")
+    picked = sources.set_index("source_id").loc[source_ids].reset_index()
+    return picked.drop(columns=["row"])
+
+
+def _source_ids(spec: FigureSpec) -> list[str]:
+    ids = list(dict.fromkeys(spec.source_ids))
+    if "source_id" in spec.data.columns:
+        for cell in spec.data["source_id"].astype(str):
+            for part in cell.split(";"):
+                if part and part not in ids:
+                    ids.append(part)
+    return ids
+
+
+def cite_texts(spec: FigureSpec, meta: dict, number: str, url: str, today: str) -> dict:
+    """Return the short, full and BibTeX citations of one chart."""
+    year = today[:4]
+    short = f"{meta['author']} ({year}), Figure {number}"
+    full = (f"{meta['author']} ({year}). Figure {number}: {spec.title}. In {meta['title']} "
+            f"(version {meta['version']}, data version {meta['data_version']}). "
+            f"Retrieved {today} from {url}")
+    key = f"dushanbe:{spec.id}"
+    bibtex = "\n".join([
+        f"@misc{{{key},",
+        f"  author       = {{{{{meta['author']}}}}},",
+        f"  title        = {{Figure {number}: {spec.title}}},",
+        f"  howpublished = {{In: {meta['title']}, version {meta['version']}, data version {meta['data_version']}}},",
+        f"  year         = {{{year}}},",
+        f"  url          = {{{url}}},",
+        f"  urldate      = {{{today}}},",
+        f"  note         = {{Sources: {'; '.join(spec.source_ids)}}}",
+        "}",
+    ])
+    return {"short": short, "full": full, "bibtex": bibtex}
+
+
+def _data_table_html(data: pd.DataFrame) -> str:
+    shown = data.copy()
+    for col in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[col]):
+            shown[col] = shown[col].dt.strftime("%Y-%m-%d").fillna("")
+    return shown.to_html(index=False, escape=True, border=0, na_rep="",
+                         classes="dushanbe-table table", float_format=lambda v: f"{v:,.0f}")
+
+
+def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: dict) -> str:
+    """Return the figure block's HTML (with tokens for number, permalink, root and date)."""
+    fid = _esc(spec.id)
+    number, url = f"%%FIGNUM:{spec.id}%%", f"%%FIGURL:{spec.id}%%"
+    cites = cite_texts(spec, meta, number, url, "%%TODAY%%")
+    source_items = "; ".join(
+        f'<a href="{_esc(r.url)}">{_esc(r.publisher)}, “{_esc(r.title)}”</a>'
+        f' ({"published " + r.published.strftime("%Y-%m-%d") + ", " if pd.notna(r.published) else ""}'
+        f'accessed {r.accessed.strftime("%Y-%m-%d")}; <code>{_esc(r.source_id)}</code>)'
+        for r in sources.itertuples(index=False))
+    downloads = " · ".join(
+        f'<a class="dushanbe-download" href="%%ROOT%%figures/{fid}{suffix}" download>{label}</a>'
+        for kind, (suffix, label) in FILE_KINDS.items())
+    return f"""<figure class="dushanbe-figure" id="{fid}" data-dushanbe-figure="{fid}" aria-labelledby="{fid}-title">
+<figcaption class="dushanbe-figure-title" id="{fid}-title"><a class="dushanbe-permalink" href="#{fid}" title="Permalink to this chart">Figure {number}</a>. {_esc(spec.title)}</figcaption>
+<div class="dushanbe-plot" role="img" aria-label="Figure {number}: {_esc(spec.title)}" aria-describedby="{fid}-desc">
+{plot_html}
+</div>
+<p class="dushanbe-caption">{_esc(spec.caption)}</p>
+<p class="dushanbe-description" id="{fid}-desc"><strong>What the chart shows.</strong> {_esc(spec.description)}</p>
+<p class="dushanbe-sources"><strong>Sources:</strong> {source_items}.</p>
+<details class="dushanbe-data"><summary>Data table</summary>
+{_data_table_html(spec.data)}
+</details>
+<details class="dushanbe-cite"><summary>Cite this chart</summary>
+<p><strong>Short:</strong> <span class="dushanbe-cite-short">{_esc(cites['short'])}</span></p>
+<p><strong>Full:</strong> <span class="dushanbe-cite-full" data-permalink="{url}">{_esc(cites['full'])}</span></p>
+<p><strong>BibTeX:</strong></p>
+<pre class="dushanbe-bibtex" data-permalink="{url}">{_esc(cites['bibtex'])}</pre>
+</details>
+<p class="dushanbe-licence"><strong>Licence:</strong> {_esc(LICENCE)}</p>
+<p class="dushanbe-downloads"><strong>Download:</strong> {downloads}</p>
+</figure>"""
+
+
+def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
+    import kaleido
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            kaleido.start_sync_server(silence_warnings=True)
+        except Exception:  # already running in this kernel
+            pass
+        for kind in ("png", "svg"):
+            fig.write_image(store / f"{spec.id}.{kind}", format=kind, width=spec.width,
+                            height=spec.height, scale=2 if kind == "png" else 1)
+
+
+def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
+    """Write the chart's files and return its HTML block for display in the notebook."""
+    store = figure_store()
+    store.mkdir(parents=True, exist_ok=True)
+    meta = book_metadata()
+    source_ids = _source_ids(spec)
+    sources = _sources_frame(source_ids)
+    fig = go.Figure(fig)
+    fig.update_layout(title=None)
+    config = {"displaylogo": False, "responsive": True,
+              "toImageButtonOptions": {"filename": spec.id, "scale": 2}}
+    plot_html = fig.to_html(include_plotlyjs=False, include_mathjax=False, full_html=False,
+                            div_id=f"{spec.id}-plot", config=config,
+                            default_width="100%", default_height=f"{spec.height}px")
+    data = spec.data.copy()
+    for col in data.columns:
+        if pd.api.types.is_datetime64_any_dtype(data[col]):
+            data[col] = data[col].dt.strftime("%Y-%m-%d")
+    data.to_csv(store / f"{spec.id}.csv", index=False, lineterminator="\n")
+    sources.assign(accessed=sources["accessed"].dt.strftime("%Y-%m-%d"),
+                   published=sources["published"].dt.strftime("%Y-%m-%d")) \
+        .to_csv(store / f"{spec.id}.sources.csv", index=False, lineterminator="\n")
+    (store / f"{spec.id}.json").write_text(
+        json.dumps(json.loads(fig.to_json()), sort_keys=True, indent=None), encoding="utf-8")
+    if images:
+        _write_images(fig, spec, store)
+    record = {
+        "id": spec.id, "title": spec.title, "caption": spec.caption,
+        "description": spec.description, "source_ids": source_ids,
+        "files": {kind: f"{spec.id}{suffix}" for kind, (suffix, _) in FILE_KINDS.items()},
+        "book_version": meta["version"], "data_version": meta["data_version"],
+        "config": config, "height": spec.height,
+    }
+    (store / f"{spec.id}.meta.json").write_text(json.dumps(record, sort_keys=True, indent=1),
+                                                encoding="utf-8")
+    from IPython.display import HTML
+    return HTML(render_block(spec, plot_html, sources, meta))
+
+
+def table(frame: pd.DataFrame, caption: str):
+    """Return a captioned, escaped HTML table for display (dates as YYYY-MM-DD, no index)."""
+    from IPython.display import HTML
+    markup = _data_table_html(frame).replace(
+        "<thead>", f"<caption>{_esc(caption)}</caption>\n  <thead>", 1)
+    return HTML(markup)

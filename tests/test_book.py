@@ -1,0 +1,204 @@
+"""The built book, as a reader's browser sees it (Playwright + Debian Chromium, served on loopback).
+
+Needs `_build/html` (``make test`` builds it first).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+pytestmark = pytest.mark.book
+
+PLOT_TRACES = ".scatterlayer .trace, .barlayer .trace"
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.relative_to(site).as_posix().startswith(("figures/", "_static/", "reports/")))
+
+
+def _registry(site: Path) -> dict:
+    return json.loads((site / "figures" / "registry.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def visits(site, server, browser):
+    """Load every page once; record console errors, failed and off-machine requests."""
+    results = {}
+    host = urlparse(server).netloc
+    for rel in _pages(site):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        record = {"console": [], "offsite": [], "failed": []}
+
+        def route(r, record=record):
+            if urlparse(r.request.url).netloc == host or r.request.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                record["offsite"].append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m, record=record: m.type == "error" and record["console"].append(m.text))
+        page.on("pageerror", lambda e, record=record: record["console"].append(str(e)))
+        page.on("response", lambda r, record=record: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
+        page.goto(server + rel, wait_until="networkidle")
+        record["figures"] = page.eval_on_selector_all(
+            "[data-dushanbe-figure]", f"""els => els.map(el => ({{
+                id: el.id,
+                title: el.querySelector('.dushanbe-figure-title').innerText,
+                traces: el.querySelectorAll('{PLOT_TRACES}').length,
+                svg: el.querySelectorAll('.js-plotly-plot .main-svg').length,
+                downloads: Array.from(el.querySelectorAll('a.dushanbe-download')).map(a => a.href),
+                cite: el.querySelector('.dushanbe-cite-full').textContent,
+            }}))""")
+        record["scripts"] = page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
+        results[rel] = record
+        page.close()
+    return results
+
+
+def test_every_page_loads_without_errors(visits):
+    assert len(visits) >= 7
+    for rel, record in visits.items():
+        assert record["console"] == [], (rel, record["console"])
+        assert record["failed"] == [], (rel, record["failed"])
+
+
+def test_no_request_leaves_the_machine(visits):
+    for rel, record in visits.items():
+        assert record["offsite"] == [], (rel, record["offsite"])
+
+
+def test_every_chart_draws(visits, site):
+    drawn = {f["id"]: f for r in visits.values() for f in r["figures"]}
+    assert set(drawn) == {f["id"] for f in _registry(site)["figures"]}
+    for fid, fig in drawn.items():
+        assert fig["svg"] >= 1, fid
+        assert fig["traces"] >= 1, fid
+
+
+def test_plotly_js_is_local_and_loaded_once_per_chart_page(visits, site):
+    bundles = list((site / "_static").glob("plotly-*.min.js"))
+    assert len(bundles) == 1 and bundles[0].stat().st_size > 1_000_000
+    for rel, record in visits.items():
+        plotly = [s for s in record["scripts"] if "plotly" in s]
+        assert len(plotly) == (1 if record["figures"] else 0), (rel, plotly)
+    for page in site.rglob("*.html"):
+        if page.parent.name == "figures":
+            continue  # standalone charts inline plotly.js on purpose
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', text), page
+        assert page.stat().st_size < 1_500_000, page
+
+
+def test_downloads_resolve_to_real_files(visits):
+    seen = 0
+    for record in visits.values():
+        for fig in record["figures"]:
+            assert len(fig["downloads"]) == 6
+            for url in fig["downloads"]:
+                with urllib.request.urlopen(url) as response:
+                    body = response.read()
+                assert response.status == 200 and len(body) > 50, url
+                if url.endswith(".png"):
+                    assert body[:4] == b"\x89PNG"
+                elif url.endswith(".svg"):
+                    assert b"<svg" in body[:500]
+                elif url.endswith(".csv"):
+                    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+                    assert rows and "source_id" in rows[0], url
+                seen += 1
+    assert seen >= 18
+
+
+def test_registry_matches_pages(visits, site, server):
+    registry = _registry(site)
+    figures = registry["figures"]
+    assert [f["number"] for f in figures] == list(range(1, len(figures) + 1))
+    on_pages = {f["id"]: (rel, f) for rel, r in visits.items() for f in r["figures"]}
+    for entry in figures:
+        rel, shown = on_pages[entry["id"]]
+        assert rel == entry["page"]
+        assert shown["title"] == f"Figure {entry['number']}. {entry['title']}"
+        assert entry["permalink"].endswith(f"{entry['page']}#{entry['id']}")
+        assert f"Figure {entry['number']}: {entry['title']}" in shown["cite"]
+        # the cite text names a URL that opens this chart (absolute when served over http)
+        assert urljoin(server, entry["page"]) + "#" + entry["id"] in shown["cite"]
+        for path in entry["files"].values():
+            assert (site / path).is_file(), path
+        assert entry["source_ids"]
+
+
+def test_list_of_figures_links_every_chart(site, server, browser):
+    page = browser.new_page()
+    page.goto(server + "book/figures.html")
+    links = page.eval_on_selector_all(".dushanbe-figure-list a", "els => els.map(a => [a.innerText, a.href])")
+    registry = _registry(site)["figures"]
+    assert [t for t, _ in links] == [f"Figure {f['number']}. {f['title']}" for f in registry]
+    for (_, href), entry in zip(links, registry):
+        assert href == urljoin(server, entry["page"]) + "#" + entry["id"]
+        page.goto(href)
+        assert page.locator(f"#{entry['id']}").is_visible()
+    page.close()
+
+
+def test_standalone_chart_draws_alone(site, browser, tmp_path):
+    entry = _registry(site)["figures"][0]
+    copy = tmp_path / "chart.html"
+    copy.write_bytes((site / entry["files"]["html"]).read_bytes())  # alone, no other files
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(copy.as_uri())
+    page.wait_for_selector(".main-svg")
+    assert page.locator(PLOT_TRACES).count() >= 1
+    assert all(u.startswith(("file:", "data:")) for u in requests), requests
+    page.close()
+
+
+def test_script_in_data_shows_as_text(browser, site, tmp_path, monkeypatch):
+    """Text from data that reaches HTML is escaped: a <script> in a note runs nothing."""
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from dushanbe.figures import FigureSpec
+    from dushanbe.publish import publish
+
+    monkeypatch.setenv("DUSHANBE_FIGURE_STORE", str(tmp_path))
+    evil = "<script>window.__pwned = true</script><img src=x onerror='window.__pwned=true'>"
+    spec = FigureSpec(id="fig-evil", title=f"Title {evil}", caption=evil, description=evil,
+                      source_ids=["cia_wfb_afg_tjk"],
+                      data=pd.DataFrame({"note": [evil], "source_id": ["cia_wfb_afg_tjk"]}))
+    block = publish(go.Figure(go.Bar(x=[1], y=[1])), spec, images=False).data
+    plotly_js = next((site / "_static").glob("plotly-*.min.js")).read_text(encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        f"<!DOCTYPE html><html><head><script>{plotly_js}</script></head><body>{block}</body></html>",
+        encoding="utf-8")
+    page = browser.new_page()
+    page.goto((tmp_path / "page.html").as_uri())
+    page.wait_for_selector("#fig-evil .main-svg")
+    assert page.evaluate("window.__pwned === undefined")
+    assert evil in page.locator("#fig-evil .dushanbe-caption").inner_text()
+    page.locator("#fig-evil details.dushanbe-data summary").click()
+    assert evil in page.locator("#fig-evil .dushanbe-table").inner_text()
+    page.close()
+
+
+def test_data_files_are_published(site):
+    for name in ("sources.csv", "organizations.csv", "memberships.csv", "borders.csv", "datapackage.json"):
+        assert (site / "data" / name).read_bytes() == (Path("data") / name).read_bytes()
+    assert (site / "notebooks" / "network.md").is_file()
+
+
+def test_footer_names_data_version(site):
+    from dushanbe.data import data_version
+
+    text = (site / "book" / "index.html").read_text(encoding="utf-8")
+    assert f"data version <code>{data_version()}</code>" in text

@@ -1,0 +1,133 @@
+"""Facts the book states, computed from the data: memberships by date, graphs, borders."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from dushanbe.blocs import bloc_map_layers
+from dushanbe.borders import compare_lengths, neighbours
+from dushanbe.data import load_tables
+from dushanbe.geometry import border_length_km, load_topology, neighbours as geo_neighbours
+from dushanbe.memberships import as_of, members_on, status_history, status_on, ties_table
+from dushanbe.network import layout, membership_graph, state_projection
+
+DAY = "2021-09-16"
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_tables()
+
+
+@pytest.fixture(scope="module")
+def m(tables):
+    return tables["memberships"]
+
+
+def test_csto_members_on_the_summit_day(m):
+    assert members_on(m, "CSTO", DAY) == ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+
+
+def test_sco_members_on_the_summit_day(m):
+    assert members_on(m, "SCO", DAY) == ["CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"]
+    assert members_on(m, "SCO", DAY, status="observer") == ["AFG", "BLR", "IRN", "MNG"]
+
+
+def test_intervals_are_half_open(m):
+    # India: observer up to the day before 9 June 2017, member from that day
+    assert status_on(m, "IND", "SCO", "2017-06-08") == "observer"
+    assert status_on(m, "IND", "SCO", "2017-06-09") == "member"
+    assert status_on(m, "IRN", "SCO", "2023-07-03") == "observer"
+    assert status_on(m, "IRN", "SCO", "2023-07-04") == "member"
+
+
+def test_uzbekistan_csto_history(m):
+    hist = status_history(m, "UZB").query("org_id == 'CSTO'")
+    assert hist["status"].tolist() == ["member", "suspended"]
+    assert status_on(m, "UZB", "CSTO", "2005-01-01") is None
+    assert status_on(m, "UZB", "CSTO", DAY) == "suspended"
+
+
+def test_csto_before_it_existed_is_empty(m):
+    assert members_on(m, "CSTO", "2001-01-01") == []
+    assert members_on(m, "CST", "1995-01-01") == ["ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+    assert members_on(m, "CST", "2000-01-01") == ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+
+
+def test_as_of_open_end(m):
+    today = as_of(m, "2026-11-25")
+    assert "frozen" in set(today.query("iso3 == 'ARM' and org_id == 'CSTO'")["status"])
+
+
+def test_two_mode_graph(m):
+    g = membership_graph(m, DAY, orgs=["CSTO", "SCO"])
+    assert nx.is_bipartite(g)
+    assert {n for n, d in g.nodes(data=True) if d["kind"] == "org"} == {"CSTO", "SCO"}
+    assert g.number_of_nodes() == 19
+    assert g.edges["AFG", "SCO"]["status"] == "observer"
+    assert not g.has_edge("AFG", "CSTO")
+    assert g.graph["date"] == DAY
+
+
+def test_projection_weights(m):
+    g = membership_graph(m, DAY, orgs=["CSTO", "SCO"])
+    p = state_projection(g)
+    # KAZ and RUS share both organisations as members; ARM and CHN share none as members
+    assert p.edges["KAZ", "RUS"]["weight"] == 2
+    assert p.edges["KAZ", "RUS"]["orgs"] == ["CSTO", "SCO"]
+    assert p.edges["ARM", "RUS"]["weight"] == 1
+    assert not p.has_edge("ARM", "CHN")
+    assert "AFG" in p and p.degree("AFG") == 0
+    loose = state_projection(g, statuses=("member", "observer", "dialogue_partner", "suspended"))
+    assert loose.edges["ARM", "CHN"]["weight"] == 1
+
+
+def test_layout_is_reproducible(m):
+    g = membership_graph(m, DAY, orgs=["CSTO", "SCO"])
+    first, second = layout(g), layout(g.copy())
+    assert first == second
+    assert first["CSTO"] == (-1.0, 0.0) and first["SCO"] == (1.0, 0.0)
+
+
+def test_ties_table(m):
+    t = ties_table(m, DAY, orgs=["CSTO", "SCO"]).set_index("iso3")
+    assert t.loc["BLR", "CSTO"] == "member" and t.loc["BLR", "SCO"] == "observer"
+    assert t.loc["AFG", "CSTO"] == ""
+    assert list(t.index[:4]) == ["ARM", "BLR", "KAZ", "KGZ"]  # two ties first, then by name
+
+
+def test_afghanistan_neighbours_and_the_only_csto_border(tables, m):
+    afg = neighbours(tables["borders"], "AFG")
+    assert afg == {"CHN", "IRN", "PAK", "TJK", "TKM", "UZB"}
+    assert afg & set(members_on(m, "CSTO", DAY)) == {"TJK"}
+    # before Uzbekistan's suspension the CSTO had two borders with Afghanistan
+    assert afg & set(members_on(m, "CSTO", "2010-01-01")) == {"TJK", "UZB"}
+
+
+def test_article_and_factbook_lengths(tables):
+    c = compare_lengths(tables["borders"], "AFG", {"wfb": "cia_wfb", "rt": "rt_2021"}).set_index("neighbour")
+    assert c.loc["TJK", "wfb"] == 1357 and c.loc["TJK", "rt"] == 1344
+    assert c.loc["UZB", "wfb"] == c.loc["UZB", "rt"] == 144
+    assert c["wfb"].sum() == 5987  # the Factbook's total for Afghanistan
+
+
+def test_geometry_agrees_with_the_border_table(tables):
+    topo = load_topology("ne_50m_region")
+    assert geo_neighbours(topo, "AFG") == neighbours(tables["borders"], "AFG")
+    # 1:50m boundaries are generalised, so they run shorter than the Factbook, but not wildly
+    ratio = border_length_km(topo, "AFG", "TJK") / 1357
+    assert 0.7 < ratio < 1.05
+
+
+def test_map_layers(tables, m):
+    countries, lines, data = bloc_map_layers(load_topology("ne_50m_region"), m, tables["borders"],
+                                             "AFG", DAY, ["AFG", "TJK", "UZB", "TKM", "IRN", "PAK", "CHN"])
+    classes = lines.set_index("iso3_b")["label"].to_dict()
+    assert classes == {"CHN": "border with an SCO member outside the CSTO",
+                       "IRN": "border with an SCO observer",
+                       "PAK": "border with an SCO member outside the CSTO",
+                       "TJK": "border with a CSTO member",
+                       "TKM": "border with a state in neither bloc",
+                       "UZB": "border with an SCO member outside the CSTO"}
+    assert data["source_id"].str.startswith("natural_earth_4_1_0").all()
+    assert countries.set_index("iso3").loc["UZB", "category"] == "CSTO suspended · SCO member"
