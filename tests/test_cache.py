@@ -1,0 +1,81 @@
+"""Rebuilds: no change executes no notebook; a changed data file re-executes the notebooks that
+read it (and only those); a notebook that raises fails the build. Builds a copy of the book."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+JB = Path(sys.executable).parent / "jupyter-book"
+
+
+def _build(project: Path) -> tuple[int, list[str], str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DUSHANBE_")}
+    run = subprocess.run([str(JB), "build", str(project), "-W", "-n", "--keep-going"],
+                         capture_output=True, text=True, env=env, timeout=900)
+    log = run.stdout + run.stderr
+    executed = sorted(set(re.findall(r"notebooks/(\w+)\.md: Executing notebook", log)))
+    return run.returncode, executed, log
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("book") / "dushanbe"
+    ignore = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+def test_rebuilds_execute_only_what_changed(project):
+    code, executed, log = _build(project)
+    assert code == 0, log[-3000:]
+    assert executed == ["borders", "network"]
+
+    code, executed, log = _build(project)
+    assert code == 0, log[-3000:]
+    assert executed == [], "a rebuild with no change executed notebooks"
+
+    borders = project / "data" / "borders.csv"
+    borders.write_text(borders.read_text(encoding="utf-8").replace("AFG,CHN,91,", "AFG,CHN,93,"),
+                       encoding="utf-8")
+    code, executed, log = _build(project)
+    assert code == 0, log[-3000:]
+    assert executed == ["borders"], "only the notebook that reads borders.csv should re-run"
+    page = (project / "_build" / "html" / "notebooks" / "borders.html").read_text(encoding="utf-8")
+    assert "China–Afghanistan</td>\n      <td>93</td>" in page
+
+    network = project / "notebooks" / "network.md"
+    network.write_text(network.read_text(encoding="utf-8").replace('DATE = "2021-09-16"',
+                                                                   'DATE = "2021-09-16"  # the summit'),
+                       encoding="utf-8")
+    code, executed, log = _build(project)
+    assert code == 0, log[-3000:]
+    assert executed == ["network"]
+
+
+def test_a_failing_notebook_fails_the_build(project):
+    network = project / "notebooks" / "network.md"
+    network.write_text(network.read_text(encoding="utf-8").replace(
+        "tables = load_tables()", "tables = load_tables()\nraise RuntimeError('boom')"), encoding="utf-8")
+    code, executed, log = _build(project)
+    assert code != 0
+    assert "Executing notebook failed" in log
+
+
+def test_bad_data_fails_the_build_with_its_message(project):
+    shutil.copyfile(ROOT / "notebooks" / "network.md", project / "notebooks" / "network.md")
+    memberships = project / "data" / "memberships.csv"
+    memberships.write_text(memberships.read_text(encoding="utf-8").replace("SCO,MNG,observer", "SCO,MNG,observr"),
+                           encoding="utf-8")
+    code, executed, log = _build(project)
+    assert code != 0
+    report = (project / "_build" / "html" / "reports" / "notebooks" / "network.err.log").read_text(encoding="utf-8")
+    assert "data/memberships.csv, row" in report and "column 'status'" in report and "'observr'" in report
