@@ -49,6 +49,11 @@ def visits(site, server, browser):
         page.on("pageerror", lambda e, record=record: record["console"].append(str(e)))
         page.on("response", lambda r, record=record: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
         page.goto(server + rel, wait_until="networkidle")
+        if page.locator(".dushanbe-cite [data-permalink]").count():
+            # dushanbe.js turns relative permalinks absolute once the page is parsed
+            page.wait_for_function("""() => Array.from(document.querySelectorAll('.dushanbe-cite [data-permalink]'))
+                                        .every(el => el.getAttribute('data-permalink').startsWith('http'))""",
+                                   timeout=10_000)
         record["figures"] = page.eval_on_selector_all(
             "[data-dushanbe-figure]", f"""els => els.map(el => ({{
                 id: el.id,
@@ -129,6 +134,7 @@ def test_registry_matches_pages(visits, site, server):
         assert shown["title"] == f"Figure {entry['number']}. {entry['title']}"
         assert entry["permalink"].endswith(f"{entry['page']}#{entry['id']}")
         assert f"Figure {entry['number']}: {entry['title']}" in shown["cite"]
+        assert re.match(r"The Dushanbe book team \(\d{4}\)\. ", shown["cite"]), shown["cite"]
         # the cite text names a URL that opens this chart (absolute when served over http)
         assert urljoin(server, entry["page"]) + "#" + entry["id"] in shown["cite"]
         for path in entry["files"].values():

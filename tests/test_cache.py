@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -26,18 +27,47 @@ def _build(project: Path) -> tuple[int, list[str], str]:
     return run.returncode, executed, log
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
+def _copy(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("book") / "dushanbe"
     ignore = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__")
     shutil.copytree(ROOT, target, ignore=ignore)
     return target
 
 
-def test_rebuilds_execute_only_what_changed(project):
-    code, executed, log = _build(project)
+def _figure_data(project: Path) -> dict[str, bytes]:
+    """The files behind the charts that must not change between identical builds."""
+    folder = project / "_build" / "html" / "figures"
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.suffix in (".csv", ".json")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> SimpleNamespace:
+    """A copy of the book, built once from clean, with a snapshot of its chart data."""
+    target = _copy(tmp_path_factory)
+    code, executed, log = _build(target)
     assert code == 0, log[-3000:]
     assert executed == ["borders", "network"]
+    return SimpleNamespace(path=target, first_build=_figure_data(target))
+
+
+@pytest.fixture
+def project(built) -> Path:
+    return built.path
+
+
+def test_two_clean_builds_in_two_folders_are_identical(built, tmp_path_factory):
+    other = _copy(tmp_path_factory)
+    code, executed, log = _build(other)
+    assert code == 0, log[-3000:]
+    second = _figure_data(other)
+    assert "registry.json" in second and len(second) >= 7
+    assert sorted(second) == sorted(built.first_build)
+    for name, body in second.items():
+        assert body == built.first_build[name], f"{name} differs between two clean builds"
+
+
+def test_rebuilds_execute_only_what_changed(project):
 
     code, executed, log = _build(project)
     assert code == 0, log[-3000:]

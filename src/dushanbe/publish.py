@@ -7,8 +7,8 @@ text description, data table, sources, "Cite this chart" (short, full, BibTeX), 
 downloads.
 
 Numbers, permalinks and dates depend on the whole book, so the block carries tokens
-(``%%FIGNUM:<id>%%``, ``%%FIGURL:<id>%%``, ``%%ROOT%%``, ``%%TODAY%%``) that the book's Sphinx
-extension (:mod:`dushanbe.sphinxext`) fills in; in a live Jupyter session they show as ``?``.
+(``%%FIGNUM:<id>%%``, ``%%FIGURL:<id>%%``, ``%%ROOT%%``, ``%%TODAY%%``, ``%%YEAR%%``) that the book's Sphinx
+extension (:mod:`dushanbe.sphinxext`) fills in; in a live Jupyter session they show as written.
 """
 from __future__ import annotations
 
@@ -78,9 +78,10 @@ def _source_ids(spec: FigureSpec) -> list[str]:
     return ids
 
 
-def cite_texts(spec: FigureSpec, meta: dict, number: str, url: str, today: str) -> dict:
-    """Return the short, full and BibTeX citations of one chart."""
-    year = today[:4]
+def cite_texts(spec: FigureSpec, meta: dict, number: str, url: str, today: str,
+               year: str | None = None) -> dict:
+    """Return the short, full and BibTeX citations of one chart (``year`` defaults to today's)."""
+    year = year or today[:4]
     short = f"{meta['author']} ({year}), Figure {number}"
     full = (f"{meta['author']} ({year}). Figure {number}: {spec.title}. In {meta['title']} "
             f"(version {meta['version']}, data version {meta['data_version']}). "
@@ -113,7 +114,7 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
     """Return the figure block's HTML (with tokens for number, permalink, root and date)."""
     fid = _esc(spec.id)
     number, url = f"%%FIGNUM:{spec.id}%%", f"%%FIGURL:{spec.id}%%"
-    cites = cite_texts(spec, meta, number, url, "%%TODAY%%")
+    cites = cite_texts(spec, meta, number, url, "%%TODAY%%", year="%%YEAR%%")
     source_items = "; ".join(
         f'<a href="{_esc(r.url)}">{_esc(r.publisher)}, “{_esc(r.title)}”</a>'
         f' ({"published " + r.published.strftime("%Y-%m-%d") + ", " if pd.notna(r.published) else ""}'

@@ -192,7 +192,7 @@ def _on_doctree_resolved(app, doctree, docname):
             return absolute if kind == "FIGURL" else rel
 
         text = TOKEN.sub(fill, text).replace("%%ROOT%%", _root_prefix(app, docname)) \
-            .replace("%%TODAY%%", today)
+            .replace("%%TODAY%%", today).replace("%%YEAR%%", today[:4])
         node.replace_self(nodes.raw("", text, format="html"))
     for node in list(doctree.findall(figure_list)):
         items = nodes.bullet_list(classes=["dushanbe-figure-list"])
@@ -304,7 +304,7 @@ def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, u
 <p>{esc(record['caption'])}</p>
 <p id="desc"><strong>What the chart shows.</strong> {esc(record['description'])}</p>
 <p><strong>Sources</strong> (see {esc(record['id'])}.sources.csv): {esc(sources)}</p>
-<p><strong>From:</strong> {esc(meta['title'])}, version {esc(meta['version'])}, data version {esc(meta['data_version'])}. <a href="{esc(url)}">{esc(url)}</a></p>
+<p><strong>From:</strong> {esc(meta['title'])}, version {esc(meta['version'])}, data version {esc(meta['data_version'])}. <a href="{esc(url if "://" in url else "../" + url)}">{esc(url)}</a></p>
 <p><strong>Licence:</strong> {esc(LICENCE)}</p>
 </main>
 <script>

@@ -1,14 +1,21 @@
 // Small helpers for chart blocks. Everything works without this script; it only improves
 // the cite text when the book is served over http(s).
-document.addEventListener("DOMContentLoaded", function () {
-  // Permalinks: where the book has no configured base URL the cite text holds a path relative
-  // to the book's root; served over http(s), make it the absolute address the reader sees.
-  if (!/^https?:$/.test(window.location.protocol)) return;
-  var root = new URL(document.documentElement.dataset.content_root || "./", window.location.href);
-  document.querySelectorAll(".dushanbe-cite [data-permalink]").forEach(function (el) {
-    var rel = el.getAttribute("data-permalink");
-    if (/^https?:/.test(rel)) return;
-    var absolute = new URL(rel, root).href;
-    el.textContent = el.textContent.split(rel).join(absolute);
-  });
-});
+(function () {
+  function absolutePermalinks() {
+    // Where the book has no configured base URL the cite text holds a path relative to the
+    // book's root; served over http(s), make it the absolute address the reader sees.
+    if (!/^https?:$/.test(window.location.protocol)) return;
+    var root = new URL(document.documentElement.dataset.content_root || "./", window.location.href);
+    document.querySelectorAll(".dushanbe-cite [data-permalink]").forEach(function (el) {
+      var rel = el.getAttribute("data-permalink");
+      if (/^https?:/.test(rel)) return;
+      el.textContent = el.textContent.split(rel).join(new URL(rel, root).href);
+      el.setAttribute("data-permalink", new URL(rel, root).href);
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", absolutePermalinks);
+  } else {
+    absolutePermalinks();
+  }
+})();
