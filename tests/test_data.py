@@ -50,7 +50,7 @@ BROKEN = {
     "unknown ISO code": ("memberships", "SCO,MNG,observer", "SCO,XKX,observer", "iso3", "not an ISO 3166-1"),
     "lower-case ISO code": ("memberships", "SCO,MNG,observer", "SCO,mng,observer", "iso3", "pattern"),
     "unknown organisation": ("memberships", "SCO,MNG,observer", "NATO,MNG,observer", "org_id", "not a known org_id"),
-    "unknown status": ("memberships", "SCO,MNG,observer", "SCO,MNG,associate", "status", "allowed values"),
+    "unknown status": ("memberships", "SCO,MNG,observer", "SCO,MNG,partner", "status", "allowed values"),
     "bad date": ("memberships", "SCO,MNG,observer,2004-06-17", "SCO,MNG,observer,17/06/2004", "start", "YYYY-MM-DD"),
     "impossible date": ("memberships", "SCO,MNG,observer,2004-06-17", "SCO,MNG,observer,2004-02-30", "start", "not a valid date"),
     "end before start": ("memberships", "SCO,IND,observer,2005-07-05,2017-06-09", "SCO,IND,observer,2005-07-05,2001-06-09", "end", "not after start"),

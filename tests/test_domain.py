@@ -131,3 +131,46 @@ def test_map_layers(tables, m):
                        "UZB": "border with an SCO member outside the CSTO"}
     assert data["source_id"].str.startswith("natural_earth_4_1_0").all()
     assert countries.set_index("iso3").loc["UZB", "category"] == "CSTO suspended · SCO member"
+
+
+def test_economic_unions_and_cis(m):
+    assert members_on(m, "EAEU", "2015-01-01") == ["BLR", "KAZ", "RUS"]
+    assert members_on(m, "EAEU", DAY) == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
+    assert members_on(m, "EAEU", DAY, status="observer") == ["CUB", "UZB"]
+    assert members_on(m, "EURASEC", "2014-12-31") == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    assert members_on(m, "EURASEC", "2015-01-01") == []
+    assert status_on(m, "TKM", "CIS", DAY) == "associate"
+    from dushanbe.memberships import in_both
+    assert in_both(m, "CSTO", "SCO", DAY) == ["KAZ", "KGZ", "RUS", "TJK"]
+
+
+def test_network_measures(m):
+    from dushanbe.network import ALL_STATUSES, centrality_table, communities, snapshot_summary
+
+    g = membership_graph(m, DAY, orgs=["CSTO", "SCO", "CIS", "EAEU"])
+    t = centrality_table(g).set_index("iso3")
+    # states tied to one organisation bridge nothing
+    assert t.loc["AFG", "betweenness"] == 0 and t.loc["AFG", "ties"] == 1
+    # Tajikistan, the host, is outside the EAEU: fewer ties, lower betweenness than Kazakhstan
+    assert t.loc["TJK", "ties"] == 3 and t.loc["KAZ", "ties"] == 4
+    assert t.loc["TJK", "betweenness"] < t.loc["KAZ", "betweenness"]
+    groups = communities(state_projection(g, statuses=ALL_STATUSES))
+    assert sum(len(x) for x in groups) == t.shape[0]
+    assert any({"CHN", "IND", "PAK"} <= set(x) for x in groups)
+    s = snapshot_summary(m, ["1995-01-01", DAY], ["CST", "CSTO", "SCO", "CIS", "EURASEC", "EAEU"])
+    assert s["states"].tolist() == [11, 20]
+
+
+def test_computed_border_lengths_against_the_factbook(tables):
+    """Natural Earth 1:10m lines are generalised, so they run *shorter* than surveyed lengths.
+    Tolerance: every computed length lies between 75 % and 100 % of the Factbook's (measured
+    79–95 %), and the coarser 1:50m line is never longer than the 1:10m one (coastline effect)."""
+    from dushanbe.borders import measured_three_ways
+
+    three = measured_three_ways(tables["borders"], {"ne_10m": load_topology("ne_10m_region"),
+                                                    "ne_50m": load_topology("ne_50m_region")})
+    assert len(three) == 18
+    assert three["ne_10m_ratio"].between(0.75, 1.0).all(), three[["border", "ne_10m_ratio"]]
+    assert (three["ne_50m_km"] <= three["ne_10m_km"]).all()
+    tj = three.set_index(["iso3_a", "iso3_b"]).loc[("AFG", "TJK")]
+    assert tj["article_km"] == 1344 and 1100 < tj["ne_10m_km"] < 1357

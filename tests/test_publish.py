@@ -72,8 +72,11 @@ def test_block_escapes_text_and_has_every_part(store):
 def test_spec_rejects_bad_ids_and_empty_words():
     with pytest.raises(ValueError, match="must look like"):
         _spec(id="Fig 1")
+    with pytest.raises(ValueError, match="need a source_id column"):
+        _spec(data=pd.DataFrame({"x": [1]}))
     with pytest.raises(ValueError, match="names no source"):
-        _spec(source_ids=[])
+        _spec(source_ids=[], data=pd.DataFrame({"x": [1], "source_id": [""]}))
+    assert _spec(source_ids=[]).source_ids == ["cia_wfb_afg_tjk", "rt_2021_csto_dushanbe"]
     with pytest.raises(ValueError, match="empty description"):
         _spec(description=" ")
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .memberships import country_name
 
-__all__ = ["neighbours", "lengths_by_source", "border_label", "compare_lengths"]
+__all__ = ["neighbours", "lengths_by_source", "border_label", "compare_lengths", "measured_three_ways"]
 
 
 def neighbours(borders: pd.DataFrame, iso3: str) -> set[str]:
@@ -53,3 +53,28 @@ def compare_lengths(borders: pd.DataFrame, of: str, sources: dict[str, str]) -> 
             lambda ids: any(i.startswith(prefix) for i in ids))]
         out[label] = out["neighbour"].map(picked.set_index("neighbour")["length_km"])
     return out
+
+
+def measured_three_ways(borders: pd.DataFrame, topologies: dict[str, dict]) -> pd.DataFrame:
+    """Return every border the Factbook lists with its length three ways.
+
+    Columns: ``iso3_a``, ``iso3_b``, ``border`` (label), ``factbook_km``, ``article_km`` (empty
+    where the article is silent), one ``<name>_km`` per topology (computed on the WGS84
+    ellipsoid from shared arcs, :func:`dushanbe.geometry.border_length_km`) and
+    ``<name>_ratio`` = computed / Factbook, and ``source_id`` (Natural Earth and the Factbook pages).
+    """
+    from .geometry import border_length_km
+
+    factbook = borders[borders["source_id"].str.contains("cia_wfb")]
+    article = borders[borders["source_id"].str.contains("rt_2021")].set_index(["iso3_a", "iso3_b"])["length_km"]
+    rows = []
+    for r in factbook.sort_values(["iso3_a", "iso3_b"]).itertuples():
+        row = {"iso3_a": r.iso3_a, "iso3_b": r.iso3_b, "border": border_label(r.iso3_a, r.iso3_b),
+               "factbook_km": r.length_km, "article_km": article.get((r.iso3_a, r.iso3_b)),
+               "source_id": f"natural_earth_4_1_0;{r.source_id}"}
+        for name, topo in topologies.items():
+            km = round(border_length_km(topo, r.iso3_a, r.iso3_b), 1)
+            row[f"{name}_km"] = km
+            row[f"{name}_ratio"] = round(km / r.length_km, 3)
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -8,7 +8,7 @@ that names the file, the row (as a spreadsheet numbers it: the header is row 1) 
 
 >>> tables = load_tables()
 >>> sorted(tables)
-['borders', 'memberships', 'organizations', 'sources']
+['borders', 'claims', 'events', 'memberships', 'organizations', 'sources']
 """
 from __future__ import annotations
 
@@ -25,11 +25,12 @@ from frictionless import Resource
 from . import rules as _rules
 from .paths import data_dir as _default_data_dir
 
-__all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_version",
+__all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_version", "schema_frame",
+           "resource_rules",
            "package_descriptor"]
 
 #: Load order: a table may only refer to tables before it.
-TABLE_ORDER = ("sources", "organizations", "memberships", "borders")
+TABLE_ORDER = ("sources", "organizations", "memberships", "borders", "events", "claims")
 
 
 @dataclass(frozen=True)
@@ -246,3 +247,33 @@ def data_version(data_dir: Path | None = None) -> str:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def schema_frame(resource: dict) -> pd.DataFrame:
+    """Return one row per field of a ``datapackage.json`` resource: name, type, required,
+    allowed values or pattern, and description — the table the data page shows.
+
+    >>> schema_frame(_resource_descriptor("borders", package_descriptor()))["field"].tolist()[:3]
+    ['iso3_a', 'iso3_b', 'length_km']
+    """
+    rows = []
+    for field in resource["schema"]["fields"]:
+        c = field.get("constraints", {})
+        rule = (", ".join(c["enum"]) if "enum" in c else
+                f"pattern {c['pattern']}" if "pattern" in c else "")
+        rows.append({"field": field["name"], "type": field["type"], "required": bool(c.get("required")),
+                     "unique": bool(c.get("unique")), "allowed": rule,
+                     "description": field.get("description", "")})
+    return pd.DataFrame(rows)
+
+
+def resource_rules(resource: dict) -> list[str]:
+    """Return the ``dushanbe:rules`` of a resource as short plain-English lines."""
+    from .rules import RULES
+
+    lines = []
+    for spec in resource.get("dushanbe:rules", []):
+        doc = (RULES[spec["rule"]].__doc__ or "").strip().splitlines()[0]
+        args = ", ".join(f"{k}={v}" for k, v in spec.items() if k != "rule")
+        lines.append(f"{spec['rule']} ({args}): {doc}")
+    return lines

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -20,7 +21,9 @@ import plotly.graph_objects as go
 from .geometry import country_rings
 from .memberships import STATUS_LABELS
 
-__all__ = ["FigureSpec", "network_figure", "border_map", "border_comparison_figure",
+__all__ = ["FigureSpec", "network_figure", "border_map", "border_comparison_figure", "verdict_figure",
+           "event_timeline", "membership_timeline", "status_matrix", "measure_bars", "projection_map",
+           "snapshot_figure",
            "STATUS_STYLE", "BLOC_STYLE"]
 
 _ID = re.compile(r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
@@ -28,6 +31,7 @@ _ID = re.compile(r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
 #: Colour, line dash and marker symbol for each membership status.
 STATUS_STYLE = {
     "member": {"color": "#0072B2", "dash": "solid", "symbol": "circle"},
+    "associate": {"color": "#56B4E9", "dash": "longdash", "symbol": "circle-open"},
     "observer": {"color": "#E69F00", "dash": "dash", "symbol": "diamond"},
     "dialogue_partner": {"color": "#009E73", "dash": "dot", "symbol": "triangle-up"},
     "suspended": {"color": "#999999", "dash": "longdashdot", "symbol": "x"},
@@ -60,15 +64,17 @@ class FigureSpec:
 
     ``id`` is the chart's stable address (``fig-…``, lower case, hyphens); ``description`` is the
     text alternative for readers who cannot see the chart; ``data`` is the tidy table plotted,
-    published as CSV beside the chart; ``source_ids`` are keys of ``data/sources.csv``.
+    published as CSV beside the chart, with a ``source_id`` column (';'-separated keys of
+    ``data/sources.csv``) on every row; ``source_ids`` lists the chart's sources for its source
+    line, and defaults to every source named in ``data``.
     """
 
     id: str
     title: str
     caption: str
     description: str
-    source_ids: list[str]
     data: pd.DataFrame
+    source_ids: list[str] = field(default_factory=list)
     width: int = 900
     height: int = 600
     extra: dict = field(default_factory=dict)
@@ -76,11 +82,25 @@ class FigureSpec:
     def __post_init__(self):
         if not _ID.match(self.id):
             raise ValueError(f"figure id {self.id!r} must look like 'fig-network-2021-09-16'")
+        if "source_id" not in self.data.columns:
+            raise ValueError(f"figure {self.id!r}: its data need a source_id column, so every "
+                             "plotted row can be traced to data/sources.csv")
+        if not self.source_ids:
+            self.source_ids = sorted({s for cell in self.data["source_id"].astype(str)
+                                      for s in cell.split(";") if s})
         if not self.source_ids:
             raise ValueError(f"figure {self.id!r} names no source")
         for name in ("title", "caption", "description"):
             if not getattr(self, name).strip():
                 raise ValueError(f"figure {self.id!r} has an empty {name}")
+
+
+def _reference_line(fig: go.Figure, x, label: str, colour: str = "#333333", dash: str = "dot") -> None:
+    """A vertical line across the plot at ``x`` with its label above the plot area."""
+    fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, yref="paper", layer="above",
+                  line=dict(color=colour, dash=dash, width=1.5))
+    fig.add_annotation(x=x, y=1.0, yref="paper", text=label, showarrow=False,
+                       font=dict(size=12, color="#333333"), xanchor="left", yanchor="bottom")
 
 
 def _base_layout(fig: go.Figure, spec_height: int, **kw) -> go.Figure:
@@ -219,4 +239,213 @@ def border_comparison_figure(table: pd.DataFrame, *, height: int = 420) -> go.Fi
                  xaxis_title="Length of land border (km)")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=[0, table["length_km"].max() * 1.18])
+    return fig
+
+
+def verdict_figure(counts: pd.DataFrame, *, height: int = 320) -> go.Figure:
+    """Stacked horizontal bars: claims per verdict, split by how the verdict was reached.
+
+    ``counts`` columns: ``verdict``, ``decided`` (label), ``claims`` (a count). Each part is
+    labelled with its count, and the two ways of deciding differ in hatching as well as colour.
+    """
+    fig = go.Figure()
+    styles = {"computed from the data": ("#0072B2", ""), "read from a source": ("#E69F00", "/")}
+    for decided, group in counts.groupby("decided", sort=False):
+        colour, pattern = styles.get(decided, ("#999999", "."))
+        fig.add_trace(go.Bar(
+            y=group["verdict"], x=group["claims"], name=decided, orientation="h",
+            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
+            text=group["claims"], textposition="inside", insidetextanchor="middle",
+            hovertemplate="%{y}: %{x} claim(s)<extra>" + decided + "</extra>"))
+    _base_layout(fig, height, barmode="stack", legend=dict(orientation="h", y=1.15, x=0),
+                 xaxis_title="Number of claims")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(dtick=1)
+    return fig
+
+
+_KIND_STYLE = {
+    "summit": {"color": "#0072B2", "symbol": "star", "label": "summit"},
+    "exercise": {"color": "#D55E00", "symbol": "diamond", "label": "military exercise"},
+    "political": {"color": "#000000", "symbol": "x", "label": "political event"},
+    "base": {"color": "#009E73", "symbol": "square", "label": "Russian base attested"},
+}
+
+
+def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label: str = "",
+                   height: int = 460) -> go.Figure:
+    """One row per event on a date axis: a bar from first to last day (inclusive) and a marker
+    whose colour *and* symbol give the kind; ``mark`` draws a dated vertical line (e.g. the
+    article's date)."""
+    fig = go.Figure()
+    ordered = events.sort_values(["start", "event_id"]).reset_index(drop=True)
+    labels = ["<br>".join(textwrap.wrap(f"{r.name} ({r.country})", 34)) for r in ordered.itertuples()]
+    day = pd.Timedelta(days=1)
+    for r, label in zip(ordered.itertuples(), labels):
+        if pd.notna(r.last_day):
+            fig.add_trace(go.Scatter(
+                x=[r.start, r.last_day + day], y=[label, label], mode="lines", showlegend=False,
+                line=dict(color=_KIND_STYLE[r.kind]["color"], width=10), hoverinfo="skip"))
+    for kind, style in _KIND_STYLE.items():
+        part = [(r, lab) for r, lab in zip(ordered.itertuples(), labels) if r.kind == kind]
+        if not part:
+            continue
+        fig.add_trace(go.Scatter(
+            x=[r.start for r, _ in part], y=[lab for _, lab in part], mode="markers", name=style["label"],
+            marker=dict(symbol=style["symbol"], size=13, color=style["color"],
+                        line=dict(color="#ffffff", width=1)),
+            customdata=[[r.location, r.participants.replace(";", ", "),
+                         f"{r.start:%Y-%m-%d}" + (f" to {r.last_day:%Y-%m-%d}" if pd.notna(r.last_day) else "")]
+                        for r, _ in part],
+            hovertemplate="<b>%{y}</b><br>%{customdata[2]}<br>%{customdata[0]}<br>"
+                          "Participants: %{customdata[1]}<extra></extra>"))
+    if mark:
+        _reference_line(fig, pd.Timestamp(mark), mark_label)
+    _base_layout(fig, height, legend=dict(orientation="h", y=1.08, yanchor="bottom", x=0),
+                 margin=dict(l=10, r=20, t=60, b=30))
+    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None,
+                     tickfont=dict(size=11))
+    fig.update_xaxes(type="date", title=None, showgrid=True, gridcolor="#eeeeee", tickformat="%d %b<br>%Y")
+    return fig
+
+
+def membership_timeline(spans: pd.DataFrame, *, height: int | None = None,
+                        until=None) -> go.Figure:
+    """States × time: one bar per dated status, its colour *and* hatching giving the status.
+
+    ``spans`` columns: ``state`` (label), ``status``, ``start``, ``end`` (NaT = still holds, drawn
+    up to ``until``, default today), ``org_id``.
+    """
+    until = pd.Timestamp(until) if until is not None else pd.Timestamp.today().normalize()
+    patterns = {"member": "", "associate": ".", "observer": "/", "dialogue_partner": "x",
+                "suspended": "-", "frozen": "|"}
+    states = list(dict.fromkeys(spans.sort_values(["start", "state"])["state"]))
+    fig = go.Figure()
+    for status, style in STATUS_STYLE.items():
+        part = spans[spans["status"] == status]
+        if part.empty:
+            continue
+        ends = part["end"].fillna(until)
+        fig.add_trace(go.Bar(
+            y=part["state"], base=part["start"], x=(ends - part["start"]).dt.total_seconds() * 1000,
+            orientation="h", name=STATUS_LABELS[status],
+            marker=dict(color=style["color"], line=dict(color="#333333", width=0.5),
+                        pattern=dict(shape=patterns[status], fgcolor="#ffffff", size=6)),
+            customdata=[[f"{s:%Y-%m-%d}", "still holds" if pd.isna(e) else f"{e:%Y-%m-%d}", o]
+                        for s, e, o in zip(part["start"], part["end"], part["org_id"])],
+            hovertemplate="<b>%{y}</b>: " + STATUS_LABELS[status] +
+                          " of %{customdata[2]}<br>%{customdata[0]} to %{customdata[1]}<extra></extra>"))
+    _base_layout(fig, height or 120 + 26 * len(states), barmode="overlay",
+                 legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+                 margin=dict(l=20, r=20, t=40, b=30))
+    fig.update_yaxes(categoryorder="array", categoryarray=states[::-1], title=None)
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eeeeee")
+    return fig
+
+
+def status_matrix(frames: dict[str, pd.DataFrame], *, active: str, orgs, states,
+                  height: int = 560) -> go.Figure:
+    """States × organisations on several dates, one animation frame per date.
+
+    ``frames`` maps a date label to rows with ``iso3``, ``state``, ``org_id``, ``status``;
+    each status has its own marker symbol *and* colour, and its name is written in the hover text.
+    The figure opens on ``active``; a slider (and, in the book, a keyboard-usable list) switches dates.
+    """
+    labels = {s: n for s, n in states}
+
+    def traces(rows):
+        out = []
+        for status, style in STATUS_STYLE.items():
+            part = rows[rows["status"] == status]
+            out.append(go.Scatter(
+                x=part["org_id"].tolist(), y=[labels[i] for i in part["iso3"]], mode="markers",
+                name=STATUS_LABELS[status], marker=dict(symbol=style["symbol"], size=16, color=style["color"],
+                                                         line=dict(color="#222222", width=1)),
+                hovertemplate="%{y}: " + STATUS_LABELS[status] + " of %{x}<extra></extra>"))
+        return out
+
+    names = list(frames)
+    fig = go.Figure(data=traces(frames[active]),
+                    frames=[go.Frame(name=n, data=traces(frames[n])) for n in names])
+    fig.update_layout(sliders=[dict(
+        active=names.index(active), currentvalue=dict(prefix="Date: "), pad=dict(t=40),
+        steps=[dict(label=n, method="animate",
+                    args=[[n], dict(mode="immediate", frame=dict(duration=0, redraw=True),
+                                    transition=dict(duration=0))]) for n in names])])
+    _base_layout(fig, height, legend=dict(orientation="h", y=1.06, yanchor="bottom", x=0),
+                 margin=dict(l=20, r=20, t=100, b=20))
+    fig.update_xaxes(categoryorder="array", categoryarray=list(orgs), side="top", title=None,
+                     showgrid=True, gridcolor="#eeeeee", range=[-0.5, len(orgs) - 0.5])
+    fig.update_yaxes(categoryorder="array", categoryarray=[n for _, n in states][::-1], title=None)
+    return fig
+
+
+def measure_bars(table: pd.DataFrame, value: str, label: str, *, text_format: str = "{:.3f}",
+                 name: str = "state", height: int | None = None, reference: float | None = None,
+                 reference_label: str = "") -> go.Figure:
+    """One horizontal bar per row (named by column ``name``) for one measure, its value written
+    on the bar; ``reference`` draws a dashed vertical line (e.g. 1.0 for a ratio)."""
+    rows = table.sort_values([value, name], ascending=[False, True])
+    fig = go.Figure(go.Bar(
+        y=rows[name], x=rows[value], orientation="h", marker=dict(color="#0072B2"),
+        text=[text_format.format(v) for v in rows[value]], textposition="outside",
+        hovertemplate="%{y}: %{x}<extra>" + label + "</extra>"))
+    _base_layout(fig, height or 120 + 24 * len(rows), xaxis_title=label, showlegend=False)
+    fig.update_yaxes(autorange="reversed")
+    top = max(float(rows[value].max()), reference or 0)
+    fig.update_xaxes(range=[0, top * 1.25 or 1])
+    if reference is not None:
+        _reference_line(fig, reference, reference_label, colour="#D55E00", dash="dash")
+    return fig
+
+
+def projection_map(projection: nx.Graph, positions: dict, borders: list[tuple[str, str]], *,
+                   height: int = 560) -> go.Figure:
+    """States at their geographic position: solid lines for shared organisations (width and
+    hover give how many), dashed lines for shared land borders."""
+    fig = go.Figure()
+    for weight in sorted({d["weight"] for *_, d in projection.edges(data=True)}):
+        xs, ys = [], []
+        for u, v, d in sorted(projection.edges(data=True)):
+            if d["weight"] == weight and u in positions and v in positions:
+                xs += [positions[u][0], positions[v][0], None]
+                ys += [positions[u][1], positions[v][1], None]
+        if xs:
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
+                                     name=f"share {weight} organisation{'s' if weight > 1 else ''}",
+                                     line=dict(color=f"rgba(0,114,178,{min(0.3 + 0.18 * weight, 1):.2f})",
+                                               width=0.8 + 1.4 * weight)))
+    xs, ys = [], []
+    for a, b in sorted(borders):
+        if a in positions and b in positions:
+            xs += [positions[a][0], positions[b][0], None]
+            ys += [positions[a][1], positions[b][1], None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name="share a land border", hoverinfo="skip",
+                             line=dict(color="#D55E00", width=2, dash="dash")))
+    nodes = sorted(n for n in projection if n in positions)
+    fig.add_trace(go.Scatter(
+        x=[positions[n][0] for n in nodes], y=[positions[n][1] for n in nodes], mode="markers+text",
+        text=[projection.nodes[n].get("label", n) for n in nodes], textposition="top center",
+        marker=dict(size=12, color="#ffffff", line=dict(color="#222222", width=1.5)), showlegend=False,
+        hovertext=[f"<b>{projection.nodes[n].get('label', n)}</b><br>" + "<br>".join(
+            f"{projection.nodes[m].get('label', m)}: {', '.join(projection.edges[n, m]['orgs'])}"
+            for m in sorted(projection[n]) if m in positions) for n in nodes], hoverinfo="text"))
+    _base_layout(fig, height, legend=dict(orientation="h", y=-0.05, x=0, yanchor="top"),
+                 margin=dict(l=20, r=20, t=20, b=20))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(40)))
+    return fig
+
+
+def snapshot_figure(summary: pd.DataFrame, *, height: int = 380) -> go.Figure:
+    """Grouped bars per date: states and ties in the two-mode graph, values written on bars."""
+    fig = go.Figure()
+    for column, colour, pattern in (("states", "#0072B2", ""), ("ties", "#E69F00", "/")):
+        fig.add_trace(go.Bar(x=summary["date"], y=summary[column], name=column,
+                             marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
+                             text=summary[column], textposition="outside"))
+    _base_layout(fig, height, barmode="group", legend=dict(orientation="h", y=1.1, x=0),
+                 yaxis_title="count")
+    fig.update_xaxes(type="category", title="snapshot date")
+    fig.update_yaxes(range=[0, summary[["states", "ties"]].to_numpy().max() * 1.2])
     return fig

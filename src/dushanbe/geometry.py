@@ -19,7 +19,7 @@ from pyproj import Geod
 from .paths import data_dir
 
 __all__ = ["load_topology", "country_rings", "neighbours", "shared_arcs", "border_lines",
-           "border_length_km", "label_point"]
+           "border_length_km", "label_point", "positions"]
 
 _WGS84 = Geod(ellps="WGS84")
 
@@ -129,3 +129,8 @@ def label_point(topo: dict, iso3: str, bounds=None) -> tuple[float, float] | Non
         shape = max(shape.geoms, key=lambda g: g.area)
     point = polylabel(shape, tolerance=0.05)
     return round(point.x, 1), round(point.y, 1)
+
+
+def positions(topo: dict, codes) -> dict[str, tuple[float, float]]:
+    """Return (lon, lat) label points for the codes present in the topology (others are skipped)."""
+    return {c: label_point(topo, c) for c in sorted(codes) if c in topo["countries"]}

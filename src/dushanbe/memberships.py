@@ -14,11 +14,13 @@ import pandas as pd
 import pycountry
 
 __all__ = ["as_of", "members_on", "status_on", "status_history", "ties_table", "country_name", "bloc_profile",
+           "membership_spans", "status_frames", "in_both", "data_as_of", "sources_for",
            "STATUS_LABELS"]
 
 #: Plain-English labels for the status codes in ``memberships.csv``.
 STATUS_LABELS = {
     "member": "member",
+    "associate": "associate member",
     "observer": "observer",
     "dialogue_partner": "dialogue partner",
     "suspended": "suspended",
@@ -120,3 +122,54 @@ def bloc_profile(memberships: pd.DataFrame, date, iso3s, orgs=("CSTO", "SCO")) -
                      **{org: STATUS_LABELS.get(s, "") if s else "" for org, s in statuses.items()},
                      "profile": profile})
     return pd.DataFrame(rows)
+
+
+def membership_spans(memberships: pd.DataFrame, orgs) -> pd.DataFrame:
+    """Return the rows of ``orgs`` with a ``state`` name column, ready for a timeline."""
+    rows = memberships[memberships["org_id"].isin(list(orgs))].copy()
+    rows["state"] = rows["iso3"].map(country_name)
+    return rows[["org_id", "iso3", "state", "status", "start", "end", "source_id"]] \
+        .sort_values(["start", "state"]).reset_index(drop=True)
+
+
+def status_frames(memberships: pd.DataFrame, dates, orgs) -> dict[str, pd.DataFrame]:
+    """Return, for each date (ISO string), who held which status in ``orgs`` on that day."""
+    frames = {}
+    for date in dates:
+        rows = as_of(memberships, date)
+        rows = rows[rows["org_id"].isin(list(orgs))]
+        frames[pd.Timestamp(date).date().isoformat()] = rows.assign(state=rows["iso3"].map(country_name))[
+            ["iso3", "state", "org_id", "status", "source_id"]].reset_index(drop=True)
+    return frames
+
+
+def in_both(memberships: pd.DataFrame, org_a: str, org_b: str, date, status: str = "member") -> list[str]:
+    """Return the states holding ``status`` in both organisations on ``date``.
+
+    >>> from dushanbe.data import load_tables
+    >>> in_both(load_tables()["memberships"], "CSTO", "EAEU", "2021-09-16")
+    ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS']
+    """
+    return sorted(set(members_on(memberships, org_a, date, status)) &
+                  set(members_on(memberships, org_b, date, status)))
+
+
+def data_as_of(sources: pd.DataFrame) -> pd.Timestamp:
+    """Return the day the data were last checked: the latest ``accessed`` date in sources."""
+    return sources["accessed"].max()
+
+
+def sources_for(memberships: pd.DataFrame, date, iso3: str | None = None, orgs=None) -> str:
+    """Return the ';'-joined source ids of the statuses in force on ``date`` (optionally for one
+    state and some organisations): the sources behind a derived number.
+
+    >>> from dushanbe.data import load_tables
+    >>> sources_for(load_tables()["memberships"], "2021-09-16", iso3="AFG")
+    'zeenews_2012_afg'
+    """
+    rows = as_of(memberships, date)
+    if iso3 is not None:
+        rows = rows[rows["iso3"] == iso3]
+    if orgs is not None:
+        rows = rows[rows["org_id"].isin(list(orgs))]
+    return ";".join(sorted({s for cell in rows["source_id"] for s in cell.split(";")}))

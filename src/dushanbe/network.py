@@ -19,7 +19,8 @@ import pandas as pd
 
 from .memberships import STATUS_LABELS, as_of, country_name
 
-__all__ = ["membership_graph", "state_projection", "layout", "describe_ties"]
+__all__ = ["membership_graph", "state_projection", "layout", "describe_ties", "centrality_table",
+           "communities", "bridges_between", "snapshot_summary", "projection_edges", "ALL_STATUSES"]
 
 
 def membership_graph(memberships: pd.DataFrame, date, orgs=None) -> nx.Graph:
@@ -95,3 +96,79 @@ def describe_ties(graph: nx.Graph) -> str:
         return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
     return " ".join(f"{ties[0].upper() + ties[1:]}: {names(states)}." for ties, states in ordered)
+
+
+ALL_STATUSES = ("member", "associate", "observer", "dialogue_partner", "suspended", "frozen")
+
+
+def centrality_table(two_mode: nx.Graph) -> pd.DataFrame:
+    """Return, for each state of a two-mode graph, the measures the book discusses.
+
+    * ``ties`` — organisations it holds any status in; ``memberships`` — those as a full member;
+    * ``partners`` — states it shares at least one organisation with (any status);
+    * ``shared`` — the same, counting each shared organisation (the projection's weighted degree);
+    * ``betweenness`` — the share of shortest paths in the two-mode graph that pass through it
+      (normalised): how much it *bridges* organisations and the states around them;
+    * ``clustering`` — how far its partners are also partners of each other (weighted).
+    """
+    projection = state_projection(two_mode, statuses=ALL_STATUSES)
+    between = nx.betweenness_centrality(two_mode, normalized=True)
+    clustering = nx.clustering(projection, weight="weight")
+    rows = []
+    for n, data in two_mode.nodes(data=True):
+        if data["kind"] != "state":
+            continue
+        statuses = [two_mode.edges[n, o]["status"] for o in two_mode[n]]
+        rows.append({"iso3": n, "state": data["label"], "ties": len(statuses),
+                     "memberships": statuses.count("member"), "partners": projection.degree(n),
+                     "shared": projection.degree(n, weight="weight"),
+                     "betweenness": round(between[n], 4), "clustering": round(clustering[n], 4)})
+    return (pd.DataFrame(rows).sort_values(["betweenness", "shared", "state"], ascending=[False, False, True])
+            .reset_index(drop=True))
+
+
+def communities(graph: nx.Graph, seed: int = 20210916) -> list[list[str]]:
+    """Return groups of linked states found by weighted Louvain modularity (seeded, so
+    reproducible), largest first, each sorted; states with no partner are left out."""
+    linked = graph.subgraph(n for n in graph if graph.degree(n) > 0)
+    groups = nx.community.louvain_communities(linked, weight="weight", seed=seed)
+    return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g))
+
+
+def bridges_between(graph: nx.Graph, org_a: str, org_b: str) -> list[str]:
+    """Return the states tied (with any status) to both organisations in a two-mode graph."""
+    if org_a not in graph or org_b not in graph:
+        return []
+    return sorted(set(graph[org_a]) & set(graph[org_b]))
+
+
+def snapshot_summary(memberships: pd.DataFrame, dates, orgs) -> pd.DataFrame:
+    """Compare the two-mode graph across dates: organisations, states, ties, the projection's
+    density, and the state(s) with the highest betweenness (all of them, if tied)."""
+    rows = []
+    for date in dates:
+        g = membership_graph(memberships, date, orgs=orgs)
+        states = [n for n, d in g.nodes(data=True) if d["kind"] == "state"]
+        p = state_projection(g, statuses=ALL_STATUSES)
+        between = nx.betweenness_centrality(g) if states else {}
+        best = max((between[s] for s in states), default=0)
+        top = sorted(country_name(s) for s in states if between[s] == best and best > 0)
+        rows.append({"date": pd.Timestamp(date).date().isoformat(),
+                     "organisations": g.number_of_nodes() - len(states), "states": len(states),
+                     "ties": g.number_of_edges(),
+                     "density": round(nx.density(p), 3) if len(states) > 1 else 0.0,
+                     "top_bridges": ", ".join(top), "top_betweenness": round(best, 3)})
+    return pd.DataFrame(rows)
+
+
+def projection_edges(projection: nx.Graph, memberships: pd.DataFrame, date) -> pd.DataFrame:
+    """Return the projection's edges as a tidy table with the sources of the statuses behind
+    each: ``iso3_a``, ``iso3_b``, ``weight``, ``orgs`` (';'-joined) and ``source_id``."""
+    rows_on = as_of(memberships, date)
+    out = []
+    for u, v, d in sorted(projection.edges(data=True)):
+        behind = rows_on[rows_on["iso3"].isin([u, v]) & rows_on["org_id"].isin(d["orgs"])]
+        ids = sorted({s for cell in behind["source_id"] for s in cell.split(";")})
+        out.append({"iso3_a": min(u, v), "iso3_b": max(u, v), "weight": d["weight"],
+                    "orgs": ";".join(d["orgs"]), "source_id": ";".join(ids)})
+    return pd.DataFrame(out)

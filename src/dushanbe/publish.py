@@ -26,7 +26,7 @@ from .data import data_version, load_table
 from .figures import FigureSpec
 from .paths import figure_store, project_root
 
-__all__ = ["publish", "table", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
+__all__ = ["publish", "table", "claims_table", "html_list", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
 
 #: The files each chart gets, by kind: (suffix, label for the download link).
 FILE_KINDS = {
@@ -101,16 +101,39 @@ def cite_texts(spec: FigureSpec, meta: dict, number: str, url: str, today: str,
     return {"short": short, "full": full, "bibtex": bibtex}
 
 
+def _number(value: float) -> str:
+    """Whole numbers with thousands separators; others with up to three decimals.
+
+    >>> _number(1357.0), _number(0.8640), _number(2.5)
+    ('1,357', '0.864', '2.5')
+    """
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.3f}".rstrip("0")
+
+
 def _data_table_html(data: pd.DataFrame) -> str:
     shown = data.copy()
     for col in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[col]):
             shown[col] = shown[col].dt.strftime("%Y-%m-%d").fillna("")
     return shown.to_html(index=False, escape=True, border=0, na_rep="",
-                         classes="dushanbe-table table", float_format=lambda v: f"{v:,.0f}")
+                         classes="dushanbe-table table", float_format=_number)
 
 
-def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: dict) -> str:
+def _frame_control(spec: FigureSpec, frames: list[str], active: str | None) -> str:
+    """A native, keyboard-usable list of the chart's animation frames (dates)."""
+    if not frames:
+        return ""
+    options = "".join(f'<option value="{_esc(n)}"{" selected" if n == active else ""}>{_esc(n)}</option>'
+                      for n in frames)
+    return (f'<p class="dushanbe-frames"><label for="{_esc(spec.id)}-frame">Show the chart for</label> '
+            f'<select id="{_esc(spec.id)}-frame" class="dushanbe-frame-select" '
+            f'data-plot="{_esc(spec.id)}-plot">{options}</select></p>')
+
+
+def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: dict,
+                 frames: list[str] | None = None, active: str | None = None) -> str:
     """Return the figure block's HTML (with tokens for number, permalink, root and date)."""
     fid = _esc(spec.id)
     number, url = f"%%FIGNUM:{spec.id}%%", f"%%FIGURL:{spec.id}%%"
@@ -125,7 +148,7 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
         for kind, (suffix, label) in FILE_KINDS.items())
     return f"""<figure class="dushanbe-figure" id="{fid}" data-dushanbe-figure="{fid}" aria-labelledby="{fid}-title">
 <figcaption class="dushanbe-figure-title" id="{fid}-title"><a class="dushanbe-permalink" href="#{fid}" title="Permalink to this chart">Figure {number}</a>. {_esc(spec.title)}</figcaption>
-<div class="dushanbe-plot" role="img" aria-label="Figure {number}: {_esc(spec.title)}" aria-describedby="{fid}-desc">
+{_frame_control(spec, frames or [], active)}<div class="dushanbe-plot" role="img" aria-label="Figure {number}: {_esc(spec.title)}" aria-describedby="{fid}-desc">
 {plot_html}
 </div>
 <p class="dushanbe-caption">{_esc(spec.caption)}</p>
@@ -172,7 +195,7 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
               "toImageButtonOptions": {"filename": spec.id, "scale": 2}}
     plot_html = fig.to_html(include_plotlyjs=False, include_mathjax=False, full_html=False,
                             div_id=f"{spec.id}-plot", config=config,
-                            default_width="100%", default_height=f"{spec.height}px")
+                            default_width="100%", default_height=f"{spec.height}px", auto_play=False)
     data = spec.data.copy()
     for col in data.columns:
         if pd.api.types.is_datetime64_any_dtype(data[col]):
@@ -195,7 +218,10 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     (store / f"{spec.id}.meta.json").write_text(json.dumps(record, sort_keys=True, indent=1),
                                                 encoding="utf-8")
     from IPython.display import HTML
-    return HTML(render_block(spec, plot_html, sources, meta))
+    frames = [f.name for f in fig.frames] if fig.frames else []
+    sliders = fig.layout.sliders
+    active = frames[sliders[0].active or 0] if frames and sliders else (frames[0] if frames else None)
+    return HTML(render_block(spec, plot_html, sources, meta, frames, active))
 
 
 def table(frame: pd.DataFrame, caption: str):
@@ -204,3 +230,45 @@ def table(frame: pd.DataFrame, caption: str):
     markup = _data_table_html(frame).replace(
         "<thead>", f"<caption>{_esc(caption)}</caption>\n  <thead>", 1)
     return HTML(markup)
+
+
+def claims_table(assessed: pd.DataFrame, sources: pd.DataFrame):
+    """Return the claims as an HTML table: quote, claim, verdict badge (symbol and word, never
+    colour alone), evidence, how the verdict was reached, and links to the sources."""
+    from IPython.display import HTML
+
+    from .claims import VERDICTS
+
+    by_id = sources.set_index("source_id")
+
+    def source_links(cell: str) -> str:
+        return "; ".join(
+            f'<a href="{_esc(by_id.at[s, "url"])}">{_esc(by_id.at[s, "publisher"])}</a>'
+            for s in cell.split(";") if s in by_id.index)
+
+    rows = []
+    for r in assessed.itertuples(index=False):
+        slug = r.verdict.replace(" ", "-")
+        how = (f'computed from the data (<code>{_esc(r.check)}</code>)' if r.computed
+               else "read from the source")
+        rows.append(
+            f'<tr id="claim-{_esc(r.claim_id)}"><th scope="row">{_esc(r.claim_id)}</th>'
+            f'<td><q>{_esc(r.quote)}</q><br><span class="dushanbe-claim">{_esc(r.claim)}</span></td>'
+            f'<td><span class="dushanbe-verdict dushanbe-verdict-{slug}">'
+            f'<span aria-hidden="true">{VERDICTS[r.verdict]}</span> {_esc(r.verdict)}</span></td>'
+            f'<td>{_esc(r.evidence)}<br><small>Verdict {how}. Sources: {source_links(r.source_id)}.</small></td></tr>')
+    return HTML(
+        '<table class="dushanbe-table dushanbe-claims table">'
+        "<caption>The article's checkable statements and how far they hold "
+        "(data/claims.csv; verdicts marked “computed” are derived from the other tables at build time).</caption>"
+        '<thead><tr><th scope="col">#</th><th scope="col">The article says</th>'
+        '<th scope="col">Verdict</th><th scope="col">Evidence</th></tr></thead><tbody>'
+        + "".join(rows) + "</tbody></table>")
+
+
+def html_list(items, title: str):
+    """Return an escaped bulleted list with a bold title, for display."""
+    from IPython.display import HTML
+
+    return HTML(f"<p><strong>{_esc(title)}</strong></p><ul>"
+                + "".join(f"<li>{_esc(i)}</li>" for i in items) + "</ul>")

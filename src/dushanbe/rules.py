@@ -69,12 +69,58 @@ def references(spec, rows, tables, file) -> Iterator:
 
 
 def start_before_end(spec, rows, tables, file) -> Iterator:
-    """Where ``end`` is given, ``start`` comes strictly before it."""
+    """Where ``end`` is given, ``start`` comes strictly before it (or on the same day, with
+    ``allow_equal``, for inclusive last days)."""
+    equal_ok = spec.get("allow_equal", False)
     for row in rows:
         start, end = row.get(spec["start"]), row.get(spec["end"])
-        if start and end and not start < end:
+        if start and end and not (start < end or (equal_ok and start == end)):
             yield _problem(file, row["_row"], spec["end"],
-                           f"end {end.isoformat()} is not after start {start.isoformat()}")
+                           f"{spec['end']} {end.isoformat()} is {'before' if equal_ok else 'not after'} "
+                           f"{spec['start']} {start.isoformat()}")
+
+
+def codes_or_orgs(spec, rows, tables, file) -> Iterator:
+    """Each ``separator``-split value of ``field`` is an ISO alpha-3 code or a known org_id."""
+    orgs = {r["org_id"] for r in tables.get(spec["resource"], [])}
+    for row in rows:
+        for part in (row.get(spec["field"]) or "").split(spec["separator"]):
+            if not (is_country_code(part) or part in orgs):
+                yield _problem(file, row["_row"], spec["field"],
+                               f"{part!r} is neither an ISO alpha-3 code nor an org_id in "
+                               f"data/{spec['resource']}.csv")
+
+
+def exactly_one(spec, rows, tables, file) -> Iterator:
+    """Exactly one of ``fields`` is filled in each row."""
+    for row in rows:
+        filled = [f for f in spec["fields"] if row.get(f) not in (None, "")]
+        if len(filled) != 1:
+            yield _problem(file, row["_row"], spec["fields"][0],
+                           f"fill exactly one of {' or '.join(spec['fields'])} "
+                           f"({'both are' if filled else 'neither is'} filled)")
+
+
+def required_with(spec, rows, tables, file) -> Iterator:
+    """``field`` is filled wherever ``with`` is."""
+    for row in rows:
+        if row.get(spec["with"]) not in (None, "") and row.get(spec["field"]) in (None, ""):
+            yield _problem(file, row["_row"], spec["field"],
+                           f"{spec['field']} is required when {spec['with']} is given")
+
+
+def registered(spec, rows, tables, file) -> Iterator:
+    """Values of ``field`` are keys of the Python registry ``module:NAME``."""
+    import importlib
+
+    module, name = spec["registry"].split(":")
+    known = getattr(importlib.import_module(module), name)
+    for row in rows:
+        value = row.get(spec["field"])
+        if value and value not in known:
+            yield _problem(file, row["_row"], spec["field"],
+                           f"{value!r} is not a check in {spec['registry']} "
+                           f"(known: {', '.join(sorted(known))})")
 
 
 def no_overlap(spec, rows, tables, file) -> Iterator:
@@ -92,6 +138,26 @@ def no_overlap(spec, rows, tables, file) -> Iterator:
                     f"interval starting {after[spec['start']].isoformat()} overlaps row {before['_row']} "
                     f"({'/'.join(map(str, key))}, {before[spec['start']].isoformat()} to "
                     f"{before.get(spec['end']).isoformat() if before.get(spec['end']) else 'open'})")
+
+
+def within_lifetime(spec, rows, tables, file) -> Iterator:
+    """A row's interval lies within the life of the organisation it names
+    (``founded <= start`` and, if the organisation was dissolved, ``end <= dissolved``)."""
+    orgs = {r["org_id"]: r for r in tables.get(spec["resource"], [])}
+    for row in rows:
+        org = orgs.get(row.get(spec["org"]))
+        if org is None:
+            continue  # an unknown organisation is reported by `references`
+        start, end = row.get(spec["start"]), row.get(spec["end"])
+        if start and start < org[spec["founded"]]:
+            yield _problem(file, row["_row"], spec["start"],
+                           f"starts {start.isoformat()}, before {org['org_id']} was founded "
+                           f"({org[spec['founded']].isoformat()})")
+        dissolved = org.get(spec["dissolved"])
+        if dissolved and (end is None or end > dissolved):
+            yield _problem(file, row["_row"], spec["end"],
+                           f"{'is open' if end is None else 'ends ' + end.isoformat()}, but "
+                           f"{org['org_id']} was dissolved on {dissolved.isoformat()}")
 
 
 def ordered_pair(spec, rows, tables, file) -> Iterator:
@@ -114,8 +180,8 @@ def positive(spec, rows, tables, file) -> Iterator:
 
 
 RULES: dict[str, Callable] = {f.__name__: f for f in (
-    country_code, not_a_country_code, references, start_before_end, no_overlap, ordered_pair,
-    positive)}
+    country_code, not_a_country_code, references, start_before_end, no_overlap, within_lifetime,
+    ordered_pair, positive, codes_or_orgs, exactly_one, required_with, registered)}
 
 
 def check(specs: Iterable[dict], rows: list[dict], tables: dict, file: str) -> Iterator:

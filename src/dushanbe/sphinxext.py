@@ -309,7 +309,8 @@ def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, u
 </main>
 <script>
 var fig = {fig_json};
-Plotly.newPlot("{esc(record['id'])}-plot", fig.data, fig.layout, {json.dumps(record['config'])});
+Plotly.newPlot("{esc(record['id'])}-plot", fig.data, fig.layout, {json.dumps(record['config'])})
+  .then(function (gd) {{ if (fig.frames) {{ return Plotly.addFrames(gd, fig.frames); }} }});
 </script>
 </body></html>
 """

@@ -13,9 +13,28 @@
       el.setAttribute("data-permalink", new URL(rel, root).href);
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", absolutePermalinks);
-  } else {
+  function frameControls() {
+    // A <select> beside a chart with animation frames (e.g. dates) switches frames from the
+    // keyboard as well as the mouse, and keeps the chart's own slider in step.
+    document.querySelectorAll("select.dushanbe-frame-select").forEach(function (select) {
+      select.addEventListener("change", function () {
+        var plot = document.getElementById(select.getAttribute("data-plot"));
+        if (!plot || !window.Plotly) return;
+        window.Plotly.animate(plot, [select.value], {
+          mode: "immediate", frame: {duration: 0, redraw: true}, transition: {duration: 0}
+        }).then(function () {
+          window.Plotly.relayout(plot, {"sliders[0].active": select.selectedIndex});
+        });
+      });
+    });
+  }
+  function ready() {
     absolutePermalinks();
+    frameControls();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
