@@ -74,31 +74,36 @@ def test_verdict_counts(assessed):
     assert counts["verdict"].tolist()[0] == "supported"
 
 
-def test_claims_rules(data_copy):
-    path = data_copy / "claims.csv"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(",,summit_on_thursday,", ",supported,summit_on_thursday,"), encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"row 2, column 'verdict': fill exactly one of verdict or check"):
-        load_table("claims", data_copy)
-    path.write_text(text.replace("summit_on_thursday", "summit_on_sunday"), encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"row 2, column 'check': 'summit_on_sunday' is not a check"):
-        load_table("claims", data_copy)
-    path.write_text(text.replace(
-        '"The session of 16 September was held under Tajikistan\'s chairmanship, with Armenia\'s to follow '
-        '(24.kg citing the Kremlin)."', ""), encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"row 3, column 'evidence': evidence is required when verdict is given"):
-        load_table("claims", data_copy)
-    path.write_text(text.replace(",partly supported,,", ",mostly true,,"), encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"column 'verdict': 'mostly true' is not one of the allowed values"):
-        load_table("claims", data_copy)
+def _assert_broken(data_copy, table, old, new, pattern):
+    """Replace ``old`` by ``new`` in a copy of the table and expect the loader to stop with ``pattern``."""
+    path = data_copy / f"{table}.csv"
+    original = path.read_text(encoding="utf-8")
+    assert old in original, old
+    path.write_text(original.replace(old, new), encoding="utf-8")
+    try:
+        with pytest.raises(DataValidationError, match=pattern):
+            load_table(table, data_copy)
+    finally:
+        path.write_text(original, encoding="utf-8")
 
 
-def test_events_rules(data_copy):
-    path = data_copy / "events.csv"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("CSTO;RUS;KAZ;KGZ", "CSTO;RUS;KAZ;KYR"), encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"column 'participants': 'KYR' is neither an ISO alpha-3 code nor an org_id"):
-        load_table("events", data_copy)
-    path.write_text(text.replace("2021-10-18,2021-10-23", "2021-10-18,2021-10-13"), encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"column 'last_day': last_day 2021-10-13 is before start"):
-        load_table("events", data_copy)
+@pytest.mark.parametrize("table,old,new,pattern", [
+    ("claims", ",,summit_on_thursday,", ",supported,summit_on_thursday,",
+     r"row 2, column 'verdict': fill exactly one of verdict or check"),
+    ("claims", "summit_on_thursday", "summit_on_sunday", r"row 2, column 'check': 'summit_on_sunday' is not a check"),
+    ("claims", '"The session of 16 September was held under Tajikistan\'s chairmanship, with Armenia\'s to follow '
+               '(24.kg citing the Kremlin)."', "",
+     r"row 3, column 'evidence': evidence is required when verdict is given"),
+    ("claims", ",partly supported,,", ",mostly true,,",
+     r"column 'verdict': 'mostly true' is not one of the allowed values"),
+    ("events", "CSTO;RUS;KAZ;KGZ", "CSTO;RUS;KAZ;KYR",
+     r"column 'participants': 'KYR' is neither an ISO alpha-3 code nor an org_id"),
+    ("events", "2021-10-18,2021-10-23", "2021-10-18,2021-10-13",
+     r"column 'last_day': last_day 2021-10-13 is before start"),
+    ("memberships", "EURASEC,UZB,member,2006-01-25,2008-10-16", "EURASEC,UZB,member,2006-01-25,",
+     r"column 'end': is open, but EURASEC was dissolved on 2015-01-01"),
+    ("memberships", "EAEU,UZB,observer,2020-12-11", "EAEU,UZB,observer,2014-12-11",
+     r"column 'start': starts 2014-12-11, before EAEU was founded"),
+])
+def test_rules_of_the_newer_tables(data_copy, table, old, new, pattern):
+    _assert_broken(data_copy, table, old, new, pattern)
