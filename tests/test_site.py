@@ -74,3 +74,19 @@ def test_source_urls_are_https():
     for row in sources.itertuples():
         url = urlparse(row.url)
         assert url.scheme == "https" and "." in url.netloc and " " not in row.url, row.source_id
+
+
+def test_theme_overrides_match_the_installed_theme():
+    """The templates in src/dushanbe/templates copy pydata-sphinx-theme's with small changes;
+    if the theme is upgraded, this fails so the copies are refreshed rather than silently stale."""
+    import pydata_sphinx_theme
+
+    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+    ours = ROOT / "src" / "dushanbe" / "templates"
+    original = (theme / "static" / "webpack-macros.html").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in original if "fontawesome.js" not in line and "custom icons" not in line]
+    override = (ours / "static" / "webpack-macros.html").read_text(encoding="utf-8").splitlines()
+    assert override[-len(kept):] == kept
+    for name in ("search-button-field.html", "theme-switcher.html"):
+        theirs = (theme / "components" / name).read_text(encoding="utf-8")
+        assert 'class="btn' in theirs and (ours / "components" / name).is_file()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import warnings
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
@@ -146,9 +147,9 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
     downloads = " · ".join(
         f'<a class="dushanbe-download" href="%%ROOT%%figures/{fid}{suffix}" download>{label}</a>'
         for kind, (suffix, label) in FILE_KINDS.items())
-    return f"""<figure class="dushanbe-figure" id="{fid}" data-dushanbe-figure="{fid}" aria-labelledby="{fid}-title">
+    return f"""<figure class="dushanbe-figure" id="{fid}" data-dushanbe-figure="{fid}" aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">
 <figcaption class="dushanbe-figure-title" id="{fid}-title"><a class="dushanbe-permalink" href="#{fid}" title="Permalink to this chart">Figure {number}</a>. {_esc(spec.title)}</figcaption>
-{_frame_control(spec, frames or [], active)}<div class="dushanbe-plot" role="img" aria-label="Figure {number}: {_esc(spec.title)}" aria-describedby="{fid}-desc">
+{_frame_control(spec, frames or [], active)}<div class="dushanbe-plot">
 {plot_html}
 </div>
 <p class="dushanbe-caption">{_esc(spec.caption)}</p>
@@ -166,6 +167,29 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 <p class="dushanbe-licence"><strong>Licence:</strong> {_esc(LICENCE)}</p>
 <p class="dushanbe-downloads"><strong>Download:</strong> {downloads}</p>
 </figure>"""
+
+
+def _in_jupyter() -> bool:
+    """True inside a Jupyter kernel (not in plain Python, pytest, or the book's build)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
+
+
+def plot_markup(spec: FigureSpec, figure_json: str, config: dict) -> str:
+    """The chart's place in the page: an empty div, the figure as inert JSON that
+    ``dushanbe.js`` draws once plotly.js has loaded (deferred, so neither blocks the page), and
+    the SVG image for readers without JavaScript."""
+    payload = json.dumps({"figure": json.loads(figure_json), "config": config}, sort_keys=True)
+    payload = payload.replace("<", "\\u003c")  # nothing in the data can close the <script>
+    return (f'<div id="{_esc(spec.id)}-plot" class="dushanbe-plotly" style="height:{int(spec.height)}px"></div>\n'
+            f'<script type="application/json" class="dushanbe-plotly-data" data-plot="{_esc(spec.id)}-plot">'
+            f"{payload}</script>\n"
+            f'<noscript><img src="%%ROOT%%figures/{_esc(spec.id)}.svg" alt="{_esc(spec.title)}" '
+            f'style="max-width:100%"></noscript>')
 
 
 def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
@@ -193,9 +217,8 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     fig.update_layout(title=None)
     config = {"displaylogo": False, "responsive": True,
               "toImageButtonOptions": {"filename": spec.id, "scale": 2}}
-    plot_html = fig.to_html(include_plotlyjs=False, include_mathjax=False, full_html=False,
-                            div_id=f"{spec.id}-plot", config=config,
-                            default_width="100%", default_height=f"{spec.height}px", auto_play=False)
+    figure_json = json.dumps(json.loads(fig.to_json()), sort_keys=True, indent=None)
+    plot_html = plot_markup(spec, figure_json, config)
     data = spec.data.copy()
     for col in data.columns:
         if pd.api.types.is_datetime64_any_dtype(data[col]):
@@ -204,8 +227,7 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     sources.assign(accessed=sources["accessed"].dt.strftime("%Y-%m-%d"),
                    published=sources["published"].dt.strftime("%Y-%m-%d")) \
         .to_csv(store / f"{spec.id}.sources.csv", index=False, lineterminator="\n")
-    (store / f"{spec.id}.json").write_text(
-        json.dumps(json.loads(fig.to_json()), sort_keys=True, indent=None), encoding="utf-8")
+    (store / f"{spec.id}.json").write_text(figure_json, encoding="utf-8")
     if images:
         _write_images(fig, spec, store)
     record = {
@@ -218,6 +240,8 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     (store / f"{spec.id}.meta.json").write_text(json.dumps(record, sort_keys=True, indent=1),
                                                 encoding="utf-8")
     from IPython.display import HTML
+    if _in_jupyter() and not os.environ.get("DUSHANBE_BOOK_BUILD"):
+        fig.show()  # in Jupyter, draw the chart too; the book draws it from the block below
     frames = [f.name for f in fig.frames] if fig.frames else []
     sliders = fig.layout.sliders
     active = frames[sliders[0].active or 0] if frames and sliders else (frames[0] if frames else None)

@@ -251,6 +251,7 @@ def _on_config_inited(app, config):
     store = outdir.parent / "figures"
     os.environ["DUSHANBE_FIGURE_STORE"] = str(store)
     os.environ["DUSHANBE_ROOT"] = str(Path(app.srcdir).resolve())
+    os.environ["DUSHANBE_BOOK_BUILD"] = "1"  # publish() then leaves drawing to the page
     static = outdir.parent / "dushanbe_static"
     static.mkdir(parents=True, exist_ok=True)
     import plotly
@@ -276,15 +277,54 @@ def _on_builder_inited(app):
     app.add_js_file("dushanbe.js", loading_method="defer")
 
 
+#: Markup from other extensions that accessibility checkers (axe-core) flag, and its repair.
+ACCESSIBILITY_FIXES = (
+    # myst-nb's "Show code cell source" toggles: the visible text is the better accessible name
+    (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+    # docutils citation lists: role="list" whose children are not list items, and a deprecated role
+    (re.compile(r'<div role="list" class="citation-list">'), '<div class="citation-list">'),
+    (re.compile(r' role="doc-biblioentry"'), ""),
+    # code blocks may scroll sideways: keyboard users must be able to focus them to scroll
+    (re.compile(r'<div class="highlight"><pre>'), '<div class="highlight"><pre tabindex="0">'),
+)
+
+
+def accessible_body(body: str) -> str:
+    """Apply :data:`ACCESSIBILITY_FIXES` to a page body.
+
+    >>> accessible_body('<summary aria-label="Toggle hidden content">Show</summary>')
+    '<summary>Show</summary>'
+    """
+    for pattern, replacement in ACCESSIBILITY_FIXES:
+        body = pattern.sub(replacement, body)
+    return body
+
+
 def _on_html_page_context(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        context["body"] = accessible_body(context["body"])
     if any(d == pagename for d in _env_figures(app.env)):
-        app.add_js_file(plotly_js_name(), priority=400)
+        app.add_js_file(plotly_js_name(), priority=400, loading_method="defer")
     # Thebe (live code) is off, but sphinx-thebe still declares its config script twice on each
     # page, a console error; drop it. Restored by Sphinx after the page is written.
     scripts = context.get("script_files")
     if isinstance(scripts, list):
         scripts[:] = [js for js in scripts if "thebe" not in (getattr(js, "filename", "") or "").lower()
                       and "THEBE_JS_URL" not in (getattr(js, "attributes", {}) or {}).get("body", "")]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def inline_script(js: str) -> str:
+    r"""Make JavaScript safe to inline in HTML: control characters, which HTML forbids, become
+    ``\xHH`` escapes (in plotly.js they sit inside string literals, where that is equivalent), and
+    ``</script`` cannot end the element early.
+
+    >>> inline_script('a = "\x01</script>"')
+    'a = "\\x01<\\/script>"'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", js).replace("</script", "<\\/script")
 
 
 def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, url: str,
@@ -295,12 +335,12 @@ def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, u
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Figure {number}: {esc(record['title'])} — {esc(meta['title'])}</title>
-<script>{plotly_js}</script>
+<script>{inline_script(plotly_js)}</script>
 <style>body{{font-family:Helvetica,Arial,sans-serif;max-width:1000px;margin:1.5rem auto;padding:0 1rem;color:#222}}</style>
 </head><body>
 <main>
 <h1>Figure {number}. {esc(record['title'])}</h1>
-<div id="{esc(record['id'])}-plot" role="img" aria-label="{esc(record['title'])}" aria-describedby="desc" style="height:{int(record['height'])}px"></div>
+<div id="{esc(record['id'])}-plot" aria-describedby="desc" style="height:{int(record['height'])}px"></div>
 <p>{esc(record['caption'])}</p>
 <p id="desc"><strong>What the chart shows.</strong> {esc(record['description'])}</p>
 <p><strong>Sources</strong> (see {esc(record['id'])}.sources.csv): {esc(sources)}</p>

@@ -18,18 +18,51 @@
     // keyboard as well as the mouse, and keeps the chart's own slider in step.
     document.querySelectorAll("select.dushanbe-frame-select").forEach(function (select) {
       select.addEventListener("change", function () {
-        var plot = document.getElementById(select.getAttribute("data-plot"));
-        if (!plot || !window.Plotly) return;
-        window.Plotly.animate(plot, [select.value], {
-          mode: "immediate", frame: {duration: 0, redraw: true}, transition: {duration: 0}
+        var id = select.getAttribute("data-plot");
+        var plot = document.getElementById(id);
+        if (!plot || !window.Plotly || !holderOf(id)) return;
+        draw(holderOf(id)).then(function () {
+          return window.Plotly.animate(plot, [select.value], {
+            mode: "immediate", frame: {duration: 0, redraw: true}, transition: {duration: 0}
+          });
         }).then(function () {
           window.Plotly.relayout(plot, {"sliders[0].active": select.selectedIndex});
         });
       });
     });
   }
+  var drawing = {};
+  function draw(holder) {
+    // Draw one chart from its inert JSON (once); plotly.js is loaded, deferred, before this script.
+    var id = holder.getAttribute("data-plot");
+    if (!drawing[id]) {
+      var payload = JSON.parse(holder.textContent);
+      var fig = payload.figure;
+      drawing[id] = window.Plotly.newPlot(document.getElementById(id), fig.data, fig.layout, payload.config)
+        .then(function (gd) { return fig.frames ? window.Plotly.addFrames(gd, fig.frames) : gd; });
+    }
+    return drawing[id];
+  }
+  function holderOf(plotId) {
+    return document.querySelector('script.dushanbe-plotly-data[data-plot="' + plotId + '"]');
+  }
+  function charts() {
+    // Charts are drawn as they come near the viewport, so a page with many charts opens fast.
+    var holders = Array.prototype.slice.call(document.querySelectorAll("script.dushanbe-plotly-data"));
+    if (!holders.length || !window.Plotly) return;
+    if (!("IntersectionObserver" in window)) { holders.forEach(draw); return; }
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        seen.unobserve(entry.target);
+        draw(holderOf(entry.target.id));
+      });
+    }, {rootMargin: "400px 0px"});
+    holders.forEach(function (h) { seen.observe(document.getElementById(h.getAttribute("data-plot"))); });
+  }
   function ready() {
     absolutePermalinks();
+    charts();
     frameControls();
   }
   if (document.readyState === "loading") {
