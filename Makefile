@@ -24,7 +24,8 @@ chromium:
 	  echo "installing Chromium from Debian (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# Node tools for the checks: axe-core for `make test`; Lighthouse too for `make bench`.
+# From npm: the plotly.js basic bundle the book serves and axe-core for the tests;
+# Lighthouse too for `make bench`.
 node_modules/.test-tools: package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
@@ -40,7 +41,7 @@ java:
 	  echo "installing Java from Debian (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
-book: $(STAMP) chromium
+book: $(STAMP) chromium node_modules/.test-tools
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 	@echo "The book is in _build/html (open _build/html/index.html, or run: make serve)"
 
@@ -49,7 +50,7 @@ unit: $(STAMP)
 
 # Runs the whole suite against a fresh build. pytest's exit code 5 ("no tests collected")
 # is not a failure of the book; every other non-zero code is.
-test: book node_modules/.test-tools java
+test: book java
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=0; fi; exit $$rc
 
 # Prints build and page figures (clean and no-change rebuild times, notebooks executed, page

@@ -101,6 +101,7 @@ def main() -> None:
         project = Path(tmp) / "dushanbe"
         shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
             ".venv", "_build", ".git", "node_modules", ".pytest_cache", "__pycache__"))
+        (project / "node_modules").symlink_to(ROOT / "node_modules")
         clean, clean_run = build(project)
         again, again_run = build(project)
         notebook = project / "notebooks" / "events.md"

@@ -95,6 +95,7 @@ def test_every_chart_draws(visits, site):
 def test_plotly_js_is_local_and_loaded_once_per_chart_page(visits, site):
     bundles = list((site / "_static").glob("plotly-*.min.js"))
     assert len(bundles) == 1 and bundles[0].stat().st_size > 1_000_000
+    assert bundles[0].read_bytes()[:200].count(b"plotly.js (basic - minified) v") == 1
     for rel, record in visits.items():
         plotly = [s for s in record["scripts"] if "plotly" in s]
         assert len(plotly) == (1 if record["figures"] else 0), (rel, plotly)

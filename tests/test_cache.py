@@ -30,8 +30,9 @@ def _build(project: Path) -> tuple[int, list[str], str]:
 
 def _copy(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("book") / "dushanbe"
-    ignore = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__")
+    ignore = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__", "node_modules")
     shutil.copytree(ROOT, target, ignore=ignore)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")  # the plotly.js bundle, read-only
     return target
 
 

@@ -81,6 +81,11 @@ def test_spec_rejects_bad_ids_and_empty_words():
         _spec(description=" ")
 
 
+def test_traces_outside_the_bundle_are_refused(store):
+    with pytest.raises(ValueError, match=r"uses \['choropleth'\]"):
+        publish(go.Figure(go.Choropleth(locations=["AFG"], z=[1])), _spec(), images=False)
+
+
 def test_unknown_source_fails(store):
     with pytest.raises(KeyError, match="nowhere"):
         publish(go.Figure(), _spec(source_ids=["nowhere"]), images=False)

@@ -89,4 +89,4 @@ def test_theme_overrides_match_the_installed_theme():
     assert override[-len(kept):] == kept
     for name in ("search-button-field.html", "theme-switcher.html"):
         theirs = (theme / "components" / name).read_text(encoding="utf-8")
-        assert 'class="btn' in theirs and (ours / "components" / name).is_file()
+        assert 'class="btn' in theirs and (ours / name).is_file()

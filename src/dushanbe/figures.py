@@ -18,7 +18,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
-from .geometry import country_rings
+from .geometry import clipped_rings
 from .memberships import STATUS_LABELS
 
 __all__ = ["FigureSpec", "network_figure", "border_map", "border_comparison_figure", "verdict_figure",
@@ -157,12 +157,21 @@ def network_figure(graph: nx.Graph, positions: dict, *, height: int = 640) -> go
     return fig
 
 
-def _ring_trace_coords(rings):
+def _ring_trace_coords(rings, decimals: int = 2):
+    """Flatten rings into x/y lists separated by None, for one plotly trace.
+
+    Coordinates are rounded to ``decimals`` (0.01° is about 1 km, far below a pixel at the
+    map's scale) and repeated points dropped, which keeps the page light.
+    """
     xs, ys = [], []
     for ring in rings:
+        last = None
         for lon, lat in ring:
-            xs.append(lon)
-            ys.append(lat)
+            point = (round(lon, decimals), round(lat, decimals))
+            if point != last:
+                xs.append(point[0])
+                ys.append(point[1])
+                last = point
         xs.append(None)
         ys.append(None)
     return xs, ys
@@ -187,7 +196,7 @@ def border_map(topo: dict, categories: pd.DataFrame, borders: pd.DataFrame, *,
     for category, group in categories.groupby("category", sort=False):
         first = True
         for row in group.itertuples(index=False):
-            xs, ys = _ring_trace_coords(country_rings(topo, row.iso3))
+            xs, ys = _ring_trace_coords(clipped_rings(topo, row.iso3, (lon0 - 2, lon1 + 2, lat0 - 2, lat1 + 2)))
             cs = style.get(category, {"color": "#dddddd", "pattern": ""})
             fig.add_trace(go.Scatter(
                 x=xs, y=ys, mode="lines", fill="toself", name=category, legendgroup=category,

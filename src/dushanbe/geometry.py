@@ -19,7 +19,7 @@ from pyproj import Geod
 from .paths import data_dir
 
 __all__ = ["load_topology", "country_rings", "neighbours", "shared_arcs", "border_lines",
-           "border_length_km", "label_point", "positions"]
+           "border_length_km", "label_point", "positions", "clipped_rings"]
 
 _WGS84 = Geod(ellps="WGS84")
 
@@ -134,3 +134,35 @@ def label_point(topo: dict, iso3: str, bounds=None) -> tuple[float, float] | Non
 def positions(topo: dict, codes) -> dict[str, tuple[float, float]]:
     """Return (lon, lat) label points for the codes present in the topology (others are skipped)."""
     return {c: label_point(topo, c) for c in sorted(codes) if c in topo["countries"]}
+
+
+def clipped_rings(topo: dict, iso3: str, bounds) -> list[list[tuple[float, float]]]:
+    """Return a country's rings cut to ``bounds`` = (lon0, lon1, lat0, lat1), for drawing: parts
+    outside the map are dropped (Russia's Arctic coast need not travel to a map of Central Asia).
+
+    >>> topo = load_topology("ne_50m_region")
+    >>> full = sum(map(len, country_rings(topo, "RUS")))
+    >>> cut = sum(map(len, clipped_rings(topo, "RUS", (46, 92, 24, 55.5))))
+    >>> cut < full / 5
+    True
+    """
+    from shapely.geometry import Polygon, box
+
+    window = box(bounds[0], bounds[2], bounds[1], bounds[3])
+    out = []
+    for polygon in _polygons(topo["countries"][iso3]):
+        rings = []
+        for ring in polygon:
+            points: list[tuple[float, float]] = []
+            for index in ring:
+                pts = _arc_points(topo, index)
+                points.extend(pts if not points else pts[1:])
+            rings.append(points)
+        shape = Polygon(rings[0], rings[1:]).buffer(0).intersection(window)
+        parts = getattr(shape, "geoms", [shape])
+        for part in parts:
+            if part.is_empty or part.geom_type != "Polygon":
+                continue
+            out.append([(round(x, 6), round(y, 6)) for x, y in part.exterior.coords])
+            out.extend([(round(x, 6), round(y, 6)) for x, y in hole.coords] for hole in part.interiors)
+    return out

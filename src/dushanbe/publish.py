@@ -39,6 +39,9 @@ FILE_KINDS = {
     "json": (".json", "Figure (plotly JSON)"),
 }
 
+#: Trace types in the plotly.js basic bundle the book serves (see dushanbe.sphinxext.plotly_bundle).
+BUNDLED_TRACES = frozenset({"scatter", "bar", "pie"})
+
 LICENCE = ("Chart and data compilation: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); "
            "each source keeps its own terms.")
 
@@ -215,6 +218,10 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     sources = _sources_frame(source_ids)
     fig = go.Figure(fig)
     fig.update_layout(title=None)
+    used = {trace.type for trace in fig.data} | {t.type for f in fig.frames for t in f.data}
+    if used - BUNDLED_TRACES:
+        raise ValueError(f"figure {spec.id!r} uses {sorted(used - BUNDLED_TRACES)}, which the book's "
+                         f"plotly.js bundle ({', '.join(sorted(BUNDLED_TRACES))}) cannot draw")
     config = {"displaylogo": False, "responsive": True,
               "toImageButtonOptions": {"filename": spec.id, "scale": 2}}
     figure_json = json.dumps(json.loads(fig.to_json()), sort_keys=True, indent=None)

@@ -241,9 +241,25 @@ def _read_meta(store: Path, fid: str) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+def plotly_bundle(root: Path) -> Path:
+    """Return the plotly.js bundle the book serves: the *basic* build (scatter, bar, pie; a
+    quarter of the full bundle's size) from ``node_modules``, at the version the Python plotly
+    package targets. ``make book`` installs it (``npm ci``)."""
+    from plotly.offline import get_plotlyjs_version
+
+    package = root / "node_modules" / "plotly.js-basic-dist-min"
+    if not (package / "plotly-basic.min.js").is_file():
+        raise FileNotFoundError(f"{package} is missing: run `make book` (it runs `npm ci`)")
+    version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    if version != get_plotlyjs_version():
+        raise RuntimeError(f"plotly.js-basic-dist-min is {version} but Python plotly targets "
+                           f"plotly.js {get_plotlyjs_version()}: pin the same version in package.json")
+    return package / "plotly-basic.min.js"
+
+
 def plotly_js_name() -> str:
     from plotly.offline import get_plotlyjs_version
-    return f"plotly-{get_plotlyjs_version()}.min.js"
+    return f"plotly-basic-{get_plotlyjs_version()}.min.js"
 
 
 def _on_config_inited(app, config):
@@ -254,9 +270,11 @@ def _on_config_inited(app, config):
     os.environ["DUSHANBE_BOOK_BUILD"] = "1"  # publish() then leaves drawing to the page
     static = outdir.parent / "dushanbe_static"
     static.mkdir(parents=True, exist_ok=True)
-    import plotly
-    bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    bundled = plotly_bundle(Path(app.srcdir))
     target = static / plotly_js_name()
+    for stale in static.glob("plotly*.js"):
+        if stale.name != target.name:
+            stale.unlink()
     if not target.exists() or target.stat().st_size != bundled.stat().st_size:
         shutil.copyfile(bundled, target)
     for name in ("dushanbe.css", "dushanbe.js", "favicon.svg"):
@@ -379,8 +397,7 @@ def _on_build_finished(app, exception):
     outdir = Path(app.outdir) / "figures"
     outdir.mkdir(parents=True, exist_ok=True)
     meta = book_metadata()
-    import plotly
-    plotly_js = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+    plotly_js = plotly_bundle(Path(app.srcdir)).read_text(encoding="utf-8")
     registry = []
     for fid, info in sorted(numbers.items(), key=lambda kv: kv[1]["number"]):
         record = _read_meta(store, fid)
