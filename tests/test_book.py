@@ -67,6 +67,8 @@ def visits(site, server, browser):
                 cite: el.querySelector('.dushanbe-cite-full').textContent,
             }}))""")
         record["scripts"] = page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
+        record["today"] = page.evaluate("""() => { const d = new Date();
+            return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }""")
         results[rel] = record
         page.close()
     return results
@@ -144,6 +146,7 @@ def test_registry_matches_pages(visits, site, server):
         expected = (entry["permalink"] if entry["permalink"].startswith("http")
                     else urljoin(server, entry["page"]) + "#" + entry["id"])
         assert expected in shown["cite"]
+        assert f"Retrieved {visits[rel]['today']} from" in shown["cite"]  # the reader's day
         for path in entry["files"].values():
             assert (site / path).is_file(), path
         assert entry["source_ids"]

@@ -57,17 +57,21 @@ def _polygons(geom: dict) -> list:
     return [geom["arcs"]] if geom["type"] == "Polygon" else geom["arcs"]
 
 
+def _polygon_rings(topo: dict, polygon: list) -> list[list[tuple[float, float]]]:
+    """Stitch one polygon's arcs into closed rings: the outer ring first, then any holes."""
+    rings = []
+    for ring in polygon:
+        points: list[tuple[float, float]] = []
+        for index in ring:
+            pts = _arc_points(topo, index)
+            points.extend(pts if not points else pts[1:])
+        rings.append(points)
+    return rings
+
+
 def country_rings(topo: dict, iso3: str) -> list[list[tuple[float, float]]]:
     """Return the closed rings (outer and holes) that outline one country."""
-    rings = []
-    for polygon in _polygons(topo["countries"][iso3]):
-        for ring in polygon:
-            points: list[tuple[float, float]] = []
-            for index in ring:
-                pts = _arc_points(topo, index)
-                points.extend(pts if not points else pts[1:])
-            rings.append(points)
-    return rings
+    return [ring for polygon in _polygons(topo["countries"][iso3]) for ring in _polygon_rings(topo, polygon)]
 
 
 def _arc_set(topo: dict, iso3: str) -> set[int]:
@@ -151,13 +155,7 @@ def clipped_rings(topo: dict, iso3: str, bounds) -> list[list[tuple[float, float
     window = box(bounds[0], bounds[2], bounds[1], bounds[3])
     out = []
     for polygon in _polygons(topo["countries"][iso3]):
-        rings = []
-        for ring in polygon:
-            points: list[tuple[float, float]] = []
-            for index in ring:
-                pts = _arc_points(topo, index)
-                points.extend(pts if not points else pts[1:])
-            rings.append(points)
+        rings = _polygon_rings(topo, polygon)
         shape = Polygon(rings[0], rings[1:]).buffer(0).intersection(window)
         parts = getattr(shape, "geoms", [shape])
         for part in parts:

@@ -163,9 +163,9 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 </details>
 <details class="dushanbe-cite"><summary>Cite this chart</summary>
 <p><strong>Short:</strong> <span class="dushanbe-cite-short">{_esc(cites['short'])}</span></p>
-<p><strong>Full:</strong> <span class="dushanbe-cite-full" data-permalink="{url}">{_esc(cites['full'])}</span></p>
+<p><strong>Full:</strong> <span class="dushanbe-cite-full" data-permalink="{url}" data-built="%%TODAY%%">{_esc(cites['full'])}</span></p>
 <p><strong>BibTeX:</strong></p>
-<pre class="dushanbe-bibtex" data-permalink="{url}">{_esc(cites['bibtex'])}</pre>
+<pre class="dushanbe-bibtex" data-permalink="{url}" data-built="%%TODAY%%">{_esc(cites['bibtex'])}</pre>
 </details>
 <p class="dushanbe-licence"><strong>Licence:</strong> {_esc(LICENCE)}</p>
 <p class="dushanbe-downloads"><strong>Download:</strong> {downloads}</p>

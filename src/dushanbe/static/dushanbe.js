@@ -31,6 +31,19 @@
       });
     });
   }
+  function retrievedToday() {
+    // "Retrieved <date>" names the day the page was built; a reader citing it today gets today.
+    var now = new Date();
+    var today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
+      String(now.getDate()).padStart(2, "0");
+    document.querySelectorAll(".dushanbe-cite [data-built]").forEach(function (el) {
+      var built = el.getAttribute("data-built");
+      if (built && built !== today) {
+        el.textContent = el.textContent.split("Retrieved " + built).join("Retrieved " + today)
+          .split("urldate      = {" + built + "}").join("urldate      = {" + today + "}");
+      }
+    });
+  }
   var drawing = {};
   function draw(holder) {
     // Draw one chart from its inert JSON (once); plotly.js is loaded, deferred, before this script.
@@ -62,6 +75,7 @@
   }
   function ready() {
     absolutePermalinks();
+    retrievedToday();
     charts();
     frameControls();
   }
