@@ -121,7 +121,7 @@ def _data_table_html(data: pd.DataFrame) -> str:
     for col in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[col]):
             shown[col] = shown[col].dt.strftime("%Y-%m-%d").fillna("")
-    return shown.to_html(index=False, escape=True, border=0, na_rep="",
+    return shown.to_html(index=False, escape=True, border=0, na_rep="", justify="left",
                          classes="dushanbe-table table", float_format=_number)
 
 
