@@ -11,7 +11,7 @@ import pandas as pd
 
 from .memberships import country_name
 
-__all__ = ["neighbours", "lengths_by_source", "border_label", "compare_lengths", "measured_three_ways"]
+__all__ = ["neighbours", "rows_from", "border_label", "compare_lengths", "measured_three_ways"]
 
 
 def neighbours(borders: pd.DataFrame, iso3: str) -> set[str]:
@@ -32,10 +32,16 @@ def border_label(a: str, b: str, first: str | None = None) -> str:
     return f"{country_name(a)}–{country_name(b)}"
 
 
-def lengths_by_source(borders: pd.DataFrame, source_id: str) -> pd.DataFrame:
-    """Return the rows one source gives (a row matches if ``source_id`` is among its sources)."""
-    has = borders["source_id"].str.split(";").apply(lambda ids: source_id in ids)
-    return borders.loc[has].reset_index(drop=True)
+def rows_from(borders: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    """Return the rows whose sources include one starting with ``prefix``
+    (``"cia_wfb"`` matches every Factbook page, ``"rt_2021"`` the article).
+
+    >>> from dushanbe.data import load_tables
+    >>> len(rows_from(load_tables()["borders"], "rt_2021"))
+    2
+    """
+    has = borders["source_id"].str.split(";").apply(lambda ids: any(i.startswith(prefix) for i in ids))
+    return borders.loc[has]
 
 
 def compare_lengths(borders: pd.DataFrame, of: str, sources: dict[str, str]) -> pd.DataFrame:
@@ -49,8 +55,7 @@ def compare_lengths(borders: pd.DataFrame, of: str, sources: dict[str, str]) -> 
     out = pd.DataFrame({"neighbour": sorted(rows["neighbour"].unique())})
     out["border"] = [border_label(of, n, first=n) for n in out["neighbour"]]
     for label, prefix in sources.items():
-        picked = rows[rows["source_id"].str.split(";").apply(
-            lambda ids: any(i.startswith(prefix) for i in ids))]
+        picked = rows_from(rows, prefix)
         out[label] = out["neighbour"].map(picked.set_index("neighbour")["length_km"])
     return out
 
@@ -65,8 +70,8 @@ def measured_three_ways(borders: pd.DataFrame, topologies: dict[str, dict]) -> p
     """
     from .geometry import border_length_km
 
-    factbook = borders[borders["source_id"].str.contains("cia_wfb")]
-    article = borders[borders["source_id"].str.contains("rt_2021")].set_index(["iso3_a", "iso3_b"])["length_km"]
+    factbook = rows_from(borders, "cia_wfb")
+    article = rows_from(borders, "rt_2021").set_index(["iso3_a", "iso3_b"])["length_km"]
     rows = []
     for r in factbook.sort_values(["iso3_a", "iso3_b"]).itertuples():
         row = {"iso3_a": r.iso3_a, "iso3_b": r.iso3_b, "border": border_label(r.iso3_a, r.iso3_b),
