@@ -13,7 +13,8 @@ What it does, by build phase:
   on the page) and asks Sphinx to rewrite every page whose numbers may have changed.
 * **doctree-resolved** — fills the blocks' tokens (number, permalink, path to the root, date) and
   renders the ``{figure-list}`` directive.
-* **html-page-context** — loads the local plotly.js only on pages that hold a chart.
+* **html-page-context** — on pages that hold a chart, names the local plotly.js for
+  ``dushanbe.js`` to fetch after the page has loaded (text first, charts next).
 * **build-finished** — copies each chart's files into ``figures/``, writes a standalone HTML per
   chart and the machine-readable registry ``figures/registry.json``.
 """
@@ -322,7 +323,9 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
     if "body" in context:
         context["body"] = accessible_body(context["body"])
     if any(d == pagename for d in _env_figures(app.env)):
-        app.add_js_file(plotly_js_name(), priority=400, loading_method="defer")
+        # plotly.js is fetched by dushanbe.js once the page has loaded, so text paints first
+        src = context["pathto"](f"_static/{plotly_js_name()}", 1)
+        app.add_js_file(None, body=f"window.DUSHANBE_PLOTLY = {json.dumps(src)};", priority=400)
     # Thebe (live code) is off, but sphinx-thebe still declares its config script twice on each
     # page, a console error; drop it. Restored by Sphinx after the page is written.
     scripts = context.get("script_files")

@@ -20,8 +20,8 @@
       select.addEventListener("change", function () {
         var id = select.getAttribute("data-plot");
         var plot = document.getElementById(id);
-        if (!plot || !window.Plotly || !holderOf(id)) return;
-        draw(holderOf(id)).then(function () {
+        if (!plot || !holderOf(id)) return;
+        withPlotly().then(function () { return draw(holderOf(id)); }).then(function () {
           return window.Plotly.animate(plot, [select.value], {
             mode: "immediate", frame: {duration: 0, redraw: true}, transition: {duration: 0}
           });
@@ -59,6 +59,22 @@
   function holderOf(plotId) {
     return document.querySelector('script.dushanbe-plotly-data[data-plot="' + plotId + '"]');
   }
+  var plotlyLoading = null;
+  function withPlotly() {
+    // plotly.js (the local file named by the page) is fetched once, after the page has loaded.
+    if (window.Plotly) return Promise.resolve();
+    if (!plotlyLoading) {
+      plotlyLoading = new Promise(function (resolve, reject) {
+        if (!window.DUSHANBE_PLOTLY) { reject(new Error("no plotly.js named for this page")); return; }
+        var script = document.createElement("script");
+        script.src = window.DUSHANBE_PLOTLY;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return plotlyLoading;
+  }
   function charts() {
     // Charts are drawn as they come near the viewport, so a page with many charts opens fast.
     var holders = Array.prototype.slice.call(document.querySelectorAll("script.dushanbe-plotly-data"));
@@ -76,8 +92,10 @@
   function ready() {
     absolutePermalinks();
     retrievedToday();
-    charts();
     frameControls();
+    if (!document.querySelector("script.dushanbe-plotly-data")) return;
+    var start = function () { withPlotly().then(charts); };
+    if (document.readyState === "complete") start(); else window.addEventListener("load", start);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
