@@ -99,3 +99,15 @@ def test_cite_texts():
     assert "version 1.2.3, data version abc" in c["full"]
     assert c["bibtex"].startswith("@misc{dushanbe:fig-test-chart,")
     assert c["bibtex"].count("{") == c["bibtex"].count("}")
+
+
+def test_standalone_chart_keeps_data_text_inside_its_script():
+    from dushanbe.sphinxext import _standalone_html
+
+    record = {"id": "fig-x", "title": EVIL, "caption": EVIL, "description": EVIL, "source_ids": ["s"],
+              "height": 300, "config": {}}
+    fig_json = json.dumps({"data": [{"type": "bar", "hovertext": [EVIL]}], "layout": {}})
+    meta = {"title": "Book", "version": "1", "data_version": "abc"}
+    page = _standalone_html(record, fig_json, "var Plotly = {};", 1, "p.html#fig-x", meta)
+    assert page.count("</script>") == 2  # plotly.js and the drawing script, nothing from the data
+    assert EVIL not in page

@@ -27,7 +27,7 @@ from .data import data_version, load_table
 from .figures import FigureSpec
 from .paths import figure_store, project_root
 
-__all__ = ["publish", "table", "claims_table", "html_list", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
+__all__ = ["publish", "script_json", "table", "claims_table", "html_list", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
 
 #: The files each chart gets, by kind: (suffix, label for the download link).
 FILE_KINDS = {
@@ -182,12 +182,21 @@ def _in_jupyter() -> bool:
     return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
 
 
-def plot_markup(spec: FigureSpec, figure_json: str, config: dict) -> str:
+def script_json(value) -> str:
+    r"""Return ``value`` as JSON that is safe inside an HTML ``<script>``: every ``<`` is written
+    ``\u003c``, so no text from the data can close the element.
+
+    >>> script_json({"note": "</script>"})
+    '{"note": "\\u003c/script>"}'
+    """
+    return json.dumps(value, sort_keys=True).replace("<", "\\u003c")
+
+
+def plot_markup(spec: FigureSpec, figure: dict, config: dict) -> str:
     """The chart's place in the page: an empty div, the figure as inert JSON that
     ``dushanbe.js`` draws once plotly.js has loaded (deferred, so neither blocks the page), and
     the SVG image for readers without JavaScript."""
-    payload = json.dumps({"figure": json.loads(figure_json), "config": config}, sort_keys=True)
-    payload = payload.replace("<", "\\u003c")  # nothing in the data can close the <script>
+    payload = script_json({"figure": figure, "config": config})
     return (f'<div id="{_esc(spec.id)}-plot" class="dushanbe-plotly" style="height:{int(spec.height)}px"></div>\n'
             f'<script type="application/json" class="dushanbe-plotly-data" data-plot="{_esc(spec.id)}-plot">'
             f"{payload}</script>\n"
@@ -224,8 +233,8 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
                          f"plotly.js bundle ({', '.join(sorted(BUNDLED_TRACES))}) cannot draw")
     config = {"displaylogo": False, "responsive": True,
               "toImageButtonOptions": {"filename": spec.id, "scale": 2}}
-    figure_json = json.dumps(json.loads(fig.to_json()), sort_keys=True, indent=None)
-    plot_html = plot_markup(spec, figure_json, config)
+    figure = json.loads(fig.to_json())
+    plot_html = plot_markup(spec, figure, config)
     data = spec.data.copy()
     for col in data.columns:
         if pd.api.types.is_datetime64_any_dtype(data[col]):
@@ -234,7 +243,7 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     sources.assign(accessed=sources["accessed"].dt.strftime("%Y-%m-%d"),
                    published=sources["published"].dt.strftime("%Y-%m-%d")) \
         .to_csv(store / f"{spec.id}.sources.csv", index=False, lineterminator="\n")
-    (store / f"{spec.id}.json").write_text(figure_json, encoding="utf-8")
+    (store / f"{spec.id}.json").write_text(json.dumps(figure, sort_keys=True), encoding="utf-8")
     if images:
         _write_images(fig, spec, store)
     record = {

@@ -35,7 +35,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .publish import FILE_KINDS, LICENCE, book_metadata
+from .publish import FILE_KINDS, LICENCE, book_metadata, script_json
 
 logger = logging.getLogger(__name__)
 
@@ -322,7 +322,7 @@ def accessible_body(body: str) -> str:
 def _on_html_page_context(app, pagename, templatename, context, doctree):
     if "body" in context:
         context["body"] = accessible_body(context["body"])
-    if any(d == pagename for d in _env_figures(app.env)):
+    if pagename in _env_figures(app.env):
         # plotly.js is fetched by dushanbe.js once the page has loaded, so text paints first
         src = context["pathto"](f"_static/{plotly_js_name()}", 1)
         app.add_js_file(None, body=f"window.DUSHANBE_PLOTLY = {json.dumps(src)};", priority=400)
@@ -369,7 +369,7 @@ def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, u
 <p><strong>Licence:</strong> {esc(LICENCE)}</p>
 </main>
 <script>
-var fig = {fig_json};
+var fig = {script_json(json.loads(fig_json))};
 Plotly.newPlot("{esc(record['id'])}-plot", fig.data, fig.layout, {json.dumps(record['config'])})
   .then(function (gd) {{ if (fig.frames) {{ return Plotly.addFrames(gd, fig.frames); }} }});
 </script>
