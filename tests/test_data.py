@@ -50,7 +50,7 @@ BROKEN = {
     "unknown ISO code": ("memberships", "SCO,MNG,observer", "SCO,XKX,observer", "iso3", "not an ISO 3166-1"),
     "lower-case ISO code": ("memberships", "SCO,MNG,observer", "SCO,mng,observer", "iso3", "pattern"),
     "unknown organisation": ("memberships", "SCO,MNG,observer", "NATO,MNG,observer", "org_id", "not a known org_id"),
-    "unknown status": ("memberships", "SCO,MNG,observer", "SCO,MNG,partner", "status", "allowed values"),
+    "unknown status": ("memberships", "SCO,MNG,observer", "SCO,MNG,partnr", "status", "allowed values"),
     "bad date": ("memberships", "SCO,MNG,observer,2004-06-17", "SCO,MNG,observer,17/06/2004", "start", "YYYY-MM-DD"),
     "impossible date": ("memberships", "SCO,MNG,observer,2004-06-17", "SCO,MNG,observer,2004-02-30", "start", "not a valid date"),
     "end before start": ("memberships", "SCO,IND,observer,2005-07-05,2017-06-09", "SCO,IND,observer,2005-07-05,2001-06-09", "end", "not after start"),
@@ -63,7 +63,10 @@ BROKEN = {
     "border with itself": ("borders", "AFG,CHN,91,", "AFG,AFG,91,", "iso3_b", "with itself"),
     "unknown method": ("borders", "AFG,CHN,91,reported", "AFG,CHN,91,guessed", "method", "allowed values"),
     "http source url": ("sources", "https://tass.com/russia/687141", "http://tass.com/russia/687141", "url", "pattern"),
-    "bad accessed date": ("sources", "https://tass.com/russia/687141,2026-11-25", "https://tass.com/russia/687141,25.11.2026", "accessed", "YYYY-MM-DD"),
+    "bad accessed date": ("sources", "https://tass.com/russia/687141,news,2026-11-25", "https://tass.com/russia/687141,news,25.11.2026", "accessed", "YYYY-MM-DD"),
+    "accessed in the future": ("sources", "https://tass.com/russia/687141,news,2026-11-25", "https://tass.com/russia/687141,news,2099-11-25", "accessed", "after today"),
+    "membership starting in 2099": ("memberships", "SCO,MNG,observer,2004-06-17", "SCO,MNG,observer,2099-06-17", "start", "after today"),
+    "unknown source kind": ("sources", "https://tass.com/russia/687141,news,", "https://tass.com/russia/687141,blog,", "kind", "allowed values"),
     "organisation id that is a country code": ("organizations", "SCO,Shanghai", "CHN,Shanghai", "org_id", "country code"),
 }
 
@@ -83,6 +86,23 @@ def test_broken_input_names_file_row_column(data_copy, kind):
     assert problem.row == row, str(caught.value)
     text = str(caught.value)
     assert text.startswith(f"data/{table}.csv, row {problem.row}, column '{column}'")
+
+
+def test_byte_order_mark_loads(data_copy):
+    """Excel's "CSV UTF-8" starts the file with a byte-order mark: the table loads as it is."""
+    path = data_copy / "memberships.csv"
+    plain = load_table("memberships", data_copy)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    marked = load_table("memberships", data_copy)
+    assert marked.columns.tolist() == plain.columns.tolist()
+    pd.testing.assert_frame_equal(marked, plain)
+
+
+def test_header_without_rows_is_caught(data_copy):
+    path = data_copy / "borders.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"data/borders.csv, row 2: the table has a header but no data rows"):
+        load_table("borders", data_copy)
 
 
 def test_duplicate_row_is_caught(data_copy):

@@ -105,7 +105,7 @@ def test_afghanistan_neighbours_and_the_only_csto_border(tables, m):
 
 
 def test_article_and_factbook_lengths(tables):
-    c = compare_lengths(tables["borders"], "AFG", {"wfb": "cia_wfb", "rt": "rt_2021"}).set_index("neighbour")
+    c = compare_lengths(tables["borders"], "AFG", {"wfb": "cia_wfb", "rt": "trt_2021"}).set_index("neighbour")
     assert c.loc["TJK", "wfb"] == 1357 and c.loc["TJK", "rt"] == 1344
     assert c.loc["UZB", "wfb"] == c.loc["UZB", "rt"] == 144
     assert c["wfb"].sum() == 5987  # the Factbook's total for Afghanistan

@@ -18,7 +18,7 @@ def _spec(**kw):
         id="fig-test-chart", title="A test chart", caption=f"Caption {EVIL}",
         description="Two bars.", source_ids=["cia_wfb_afg_tjk"],
         data=pd.DataFrame({"border": ["a", "b"], "length_km": [1.0, 2.0],
-                           "note": [EVIL, "plain"], "source_id": ["cia_wfb_afg_tjk", "rt_2021_csto_dushanbe"],
+                           "note": [EVIL, "plain"], "source_id": ["cia_wfb_afg_tjk", "trt_2021_csto_dushanbe"],
                            "when": pd.to_datetime(["2021-09-16", "2021-09-17"])}),
         width=400, height=300)
     base.update(kw)
@@ -40,9 +40,9 @@ def test_files_and_metadata(store):
     assert data["when"].tolist() == ["2021-09-16", "2021-09-17"]
     sources = pd.read_csv(store / "fig-test-chart.sources.csv")
     # sources named by the spec and by the data rows, in that order
-    assert sources["source_id"].tolist() == ["cia_wfb_afg_tjk", "rt_2021_csto_dushanbe"]
+    assert sources["source_id"].tolist() == ["cia_wfb_afg_tjk", "trt_2021_csto_dushanbe"]
     meta = json.loads((store / "fig-test-chart.meta.json").read_text())
-    assert meta["source_ids"] == ["cia_wfb_afg_tjk", "rt_2021_csto_dushanbe"]
+    assert meta["source_ids"] == ["cia_wfb_afg_tjk", "trt_2021_csto_dushanbe"]
     assert meta["files"]["png"] == "fig-test-chart.png"
     fig = json.loads((store / "fig-test-chart.json").read_text())
     assert fig["data"][0]["type"] == "bar"
@@ -76,7 +76,7 @@ def test_spec_rejects_bad_ids_and_empty_words():
         _spec(data=pd.DataFrame({"x": [1]}))
     with pytest.raises(ValueError, match="names no source"):
         _spec(source_ids=[], data=pd.DataFrame({"x": [1], "source_id": [""]}))
-    assert _spec(source_ids=[]).source_ids == ["cia_wfb_afg_tjk", "rt_2021_csto_dushanbe"]
+    assert _spec(source_ids=[]).source_ids == ["cia_wfb_afg_tjk", "trt_2021_csto_dushanbe"]
     with pytest.raises(ValueError, match="empty description"):
         _spec(description=" ")
 

@@ -15,6 +15,7 @@ import pandas as pd
 from .borders import border_label, compare_lengths, neighbours
 from .geometry import border_lines, label_point
 from .memberships import bloc_profile
+from .provenance import ids_in
 
 __all__ = ["border_class", "bloc_map_layers", "BORDER_CLASSES"]
 
@@ -65,9 +66,7 @@ def bloc_map_layers(topo: dict, memberships: pd.DataFrame, borders: pd.DataFrame
     lines = pd.DataFrame(rows)
 
     def sources(iso3):
-        ids = {s for cell in memberships.loc[memberships["iso3"] == iso3, "source_id"]
-               for s in cell.split(";")}
-        return ";".join(["natural_earth_4_1_0", *sorted(ids)])
+        return ";".join(["natural_earth_4_1_0", *ids_in(memberships[memberships["iso3"] == iso3])])
 
     data = profile[["iso3", "state", "CSTO", "SCO", "profile"]].merge(
         lines[["iso3_b", "label"]].rename(columns={"iso3_b": "iso3", "label": f"border_with_{of}"}),

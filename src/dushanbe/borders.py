@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .memberships import country_name
+from .provenance import split_ids
 
 __all__ = ["neighbours", "rows_from", "border_label", "compare_lengths", "measured_three_ways"]
 
@@ -34,13 +35,13 @@ def border_label(a: str, b: str, first: str | None = None) -> str:
 
 def rows_from(borders: pd.DataFrame, prefix: str) -> pd.DataFrame:
     """Return the rows whose sources include one starting with ``prefix``
-    (``"cia_wfb"`` matches every Factbook page, ``"rt_2021"`` the article).
+    (``"cia_wfb"`` matches every Factbook page, ``"trt_2021"`` the article).
 
     >>> from dushanbe.data import load_tables
-    >>> len(rows_from(load_tables()["borders"], "rt_2021"))
+    >>> len(rows_from(load_tables()["borders"], "trt_2021"))
     2
     """
-    has = borders["source_id"].str.split(";").apply(lambda ids: any(i.startswith(prefix) for i in ids))
+    has = borders["source_id"].apply(lambda cell: any(i.startswith(prefix) for i in split_ids(cell)))
     return borders.loc[has]
 
 
@@ -71,7 +72,7 @@ def measured_three_ways(borders: pd.DataFrame, topologies: dict[str, dict]) -> p
     from .geometry import border_length_km
 
     factbook = rows_from(borders, "cia_wfb")
-    article = rows_from(borders, "rt_2021").set_index(["iso3_a", "iso3_b"])["length_km"]
+    article = rows_from(borders, "trt_2021").set_index(["iso3_a", "iso3_b"])["length_km"]
     rows = []
     for r in factbook.sort_values(["iso3_a", "iso3_b"]).itertuples():
         row = {"iso3_a": r.iso3_a, "iso3_b": r.iso3_b, "border": border_label(r.iso3_a, r.iso3_b),

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .borders import compare_lengths, neighbours
 from .memberships import country_name, members_on, status_on
+from .words import join_names, long_date
 
 __all__ = ["CHECKS", "VERDICTS", "assess", "length_verdict", "verdict_counts"]
 
@@ -29,14 +30,10 @@ FORMER_SOVIET_CENTRAL_ASIA = {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
 
 
 def _names(codes) -> str:
-    names = [country_name(c) for c in sorted(codes)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return join_names(country_name(c) for c in sorted(codes))
 
 
-def _day(ts) -> str:
-    """'16 September 2021' (no leading zero)."""
-    ts = pd.Timestamp(ts)
-    return f"{ts.day} {ts:%B %Y}"
+_day = long_date
 
 
 def _event(tables, event_id) -> pd.Series:
@@ -60,7 +57,7 @@ def length_verdict(stated: float, reference: float) -> str:
 
 def _border_check(neighbour: str):
     def check(tables):
-        c = compare_lengths(tables["borders"], "AFG", {"wfb": "cia_wfb", "rt": "rt_2021"}) \
+        c = compare_lengths(tables["borders"], "AFG", {"wfb": "cia_wfb", "rt": "trt_2021"}) \
             .set_index("neighbour").loc[neighbour]
         verdict = length_verdict(c["rt"], c["wfb"])
         diff = c["rt"] - c["wfb"]

@@ -16,49 +16,20 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from frictionless import Resource
 
 from . import rules as _rules
+from .errors import DataValidationError, Problem
 from .paths import data_dir as _default_data_dir
 
-__all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_version", "schema_frame",
-           "resource_rules",
-           "package_descriptor"]
+__all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_version",
+           "package_descriptor", "resource_descriptor"]
 
 #: Load order: a table may only refer to tables before it.
 TABLE_ORDER = ("sources", "organizations", "memberships", "borders", "events", "claims")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem in one cell (or one row when ``column`` is None, or the header when ``row`` is 1)."""
-
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column '{self.column}'")
-        return ", ".join(where) + f": {self.message}"
-
-
-class DataValidationError(ValueError):
-    """A table in ``data/`` breaks its schema or a rule. ``problem`` says where and what."""
-
-    def __init__(self, problem: Problem, more: int = 0):
-        self.problem = problem
-        self.more = more
-        tail = f" (and {more} more problem{'s' if more != 1 else ''} in this file)" if more else ""
-        super().__init__(f"{problem}{tail}")
 
 
 def package_descriptor(data_dir: Path | None = None) -> dict:
@@ -68,16 +39,24 @@ def package_descriptor(data_dir: Path | None = None) -> dict:
         return json.load(fh)
 
 
-def _resource_descriptor(name: str, descriptor: dict) -> dict:
+def resource_descriptor(name: str, descriptor: dict) -> dict:
     for res in descriptor["resources"]:
         if res["name"] == name:
             return res
     raise KeyError(f"datapackage.json has no resource named {name!r}")
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def _decode(path: Path, shown: str) -> str:
-    """Return the file's text; a byte that is not UTF-8 stops with its row and column."""
+    """Return the file's text; a byte that is not UTF-8 stops with its row and column.
+
+    A UTF-8 byte-order mark (what spreadsheet programs write as "CSV UTF-8") is dropped.
+    """
     raw = path.read_bytes()
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -153,6 +132,9 @@ def _describe(err, fields: dict) -> str:
 def _resource(path: Path, res: dict) -> Resource:
     descriptor = {k: v for k, v in res.items() if not k.startswith("dushanbe:")}
     descriptor["path"] = path.name
+    with open(path, "rb") as fh:
+        if fh.read(len(BOM)) == BOM:
+            descriptor["encoding"] = "utf-8-sig"  # the same UTF-8, after its byte-order mark
     return Resource.from_descriptor(descriptor, basepath=str(path.parent))
 
 
@@ -208,7 +190,7 @@ def load_table(name: str, data_dir: Path | None = None, _loaded: dict | None = N
     folder = Path(data_dir) if data_dir else _default_data_dir()
     descriptor = package_descriptor(folder)
     loaded = {} if _loaded is None else _loaded
-    res = _resource_descriptor(name, descriptor)
+    res = resource_descriptor(name, descriptor)
     for spec in res.get("dushanbe:rules", []):
         ref = spec.get("resource")
         if ref and ref != name and ref not in loaded:
@@ -219,6 +201,8 @@ def load_table(name: str, data_dir: Path | None = None, _loaded: dict | None = N
         raise DataValidationError(Problem(shown, None, None, "file not found"))
     text = _decode(path, shown)
     header = _check_header(text, res, shown)
+    if not any(line.strip() for line in text.splitlines()[1:]):
+        raise DataValidationError(Problem(shown, 2, None, "the table has a header but no data rows"))
     problems = _frictionless_problems(path, res, shown)
     if not problems:
         rows = _read_rows(path, res)
@@ -247,33 +231,3 @@ def data_version(data_dir: Path | None = None) -> str:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-def schema_frame(resource: dict) -> pd.DataFrame:
-    """Return one row per field of a ``datapackage.json`` resource: name, type, required,
-    allowed values or pattern, and description — the table the data page shows.
-
-    >>> schema_frame(_resource_descriptor("borders", package_descriptor()))["field"].tolist()[:3]
-    ['iso3_a', 'iso3_b', 'length_km']
-    """
-    rows = []
-    for field in resource["schema"]["fields"]:
-        c = field.get("constraints", {})
-        rule = (", ".join(c["enum"]) if "enum" in c else
-                f"pattern {c['pattern']}" if "pattern" in c else "")
-        rows.append({"field": field["name"], "type": field["type"], "required": bool(c.get("required")),
-                     "unique": bool(c.get("unique")), "allowed": rule,
-                     "description": field.get("description", "")})
-    return pd.DataFrame(rows)
-
-
-def resource_rules(resource: dict) -> list[str]:
-    """Return the ``dushanbe:rules`` of a resource as short plain-English lines."""
-    from .rules import RULES
-
-    lines = []
-    for spec in resource.get("dushanbe:rules", []):
-        doc = (RULES[spec["rule"]].__doc__ or "").strip().splitlines()[0]
-        args = ", ".join(f"{k}={v}" for k, v in spec.items() if k != "rule")
-        lines.append(f"{spec['rule']} ({args}): {doc}")
-    return lines

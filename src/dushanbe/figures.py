@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from .geometry import clipped_rings
 from .memberships import STATUS_LABELS
+from .provenance import figure_source_ids
 
 __all__ = ["FigureSpec", "network_figure", "border_map", "border_comparison_figure", "verdict_figure",
            "event_timeline", "membership_timeline", "status_matrix", "measure_bars", "projection_map",
@@ -66,7 +67,8 @@ class FigureSpec:
     text alternative for readers who cannot see the chart; ``data`` is the tidy table plotted,
     published as CSV beside the chart, with a ``source_id`` column (';'-separated keys of
     ``data/sources.csv``) on every row; ``source_ids`` lists the chart's sources for its source
-    line, and defaults to every source named in ``data``.
+    line first; every other source named in ``data`` is added after them, so the chart's
+    sources line, cite note, sources CSV and registry entry all name the same list.
     """
 
     id: str
@@ -85,9 +87,8 @@ class FigureSpec:
         if "source_id" not in self.data.columns:
             raise ValueError(f"figure {self.id!r}: its data need a source_id column, so every "
                              "plotted row can be traced to data/sources.csv")
-        if not self.source_ids:
-            self.source_ids = sorted({s for cell in self.data["source_id"].astype(str)
-                                      for s in cell.split(";") if s})
+        # one list of sources for the source line, cite note, BibTeX, sources CSV and registry
+        self.source_ids = figure_source_ids(self.source_ids, self.data)
         if not self.source_ids:
             raise ValueError(f"figure {self.id!r} names no source")
         for name in ("title", "caption", "description"):

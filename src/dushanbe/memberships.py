@@ -13,6 +13,8 @@ from __future__ import annotations
 import pandas as pd
 import pycountry
 
+from .provenance import ids_in, join_ids
+
 __all__ = ["as_of", "members_on", "status_on", "status_history", "ties_table", "country_name", "bloc_profile",
            "membership_spans", "status_frames", "in_both", "data_as_of", "sources_for",
            "STATUS_LABELS"]
@@ -172,4 +174,4 @@ def sources_for(memberships: pd.DataFrame, date, iso3: str | None = None, orgs=N
         rows = rows[rows["iso3"] == iso3]
     if orgs is not None:
         rows = rows[rows["org_id"].isin(list(orgs))]
-    return ";".join(sorted({s for cell in rows["source_id"] for s in cell.split(";")}))
+    return join_ids(ids_in(rows))

@@ -18,6 +18,8 @@ import networkx as nx
 import pandas as pd
 
 from .memberships import STATUS_LABELS, as_of, country_name
+from .provenance import ids_in, join_ids
+from .words import join_names
 
 __all__ = ["membership_graph", "state_projection", "layout", "describe_ties", "centrality_table",
            "communities", "bridges_between", "snapshot_summary", "projection_edges", "ALL_STATUSES"]
@@ -92,10 +94,7 @@ def describe_ties(graph: nx.Graph) -> str:
         groups.setdefault(ties, []).append(data["label"])
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
-    def names(items):
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-    return " ".join(f"{ties[0].upper() + ties[1:]}: {names(states)}." for ties, states in ordered)
+    return " ".join(f"{ties[0].upper() + ties[1:]}: {join_names(states)}." for ties, states in ordered)
 
 
 ALL_STATUSES = ("member", "associate", "observer", "dialogue_partner", "suspended", "frozen")
@@ -168,7 +167,6 @@ def projection_edges(projection: nx.Graph, memberships: pd.DataFrame, date) -> p
     out = []
     for u, v, d in sorted(projection.edges(data=True)):
         behind = rows_on[rows_on["iso3"].isin([u, v]) & rows_on["org_id"].isin(d["orgs"])]
-        ids = sorted({s for cell in behind["source_id"] for s in cell.split(";")})
         out.append({"iso3_a": min(u, v), "iso3_b": max(u, v), "weight": d["weight"],
-                    "orgs": ";".join(d["orgs"]), "source_id": ";".join(ids)})
+                    "orgs": ";".join(d["orgs"]), "source_id": join_ids(ids_in(behind))})
     return pd.DataFrame(out)

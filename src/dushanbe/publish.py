@@ -26,6 +26,7 @@ import yaml
 from .data import data_version, load_table
 from .figures import FigureSpec
 from .paths import figure_store, project_root
+from .provenance import split_ids
 
 __all__ = ["publish", "script_json", "table", "claims_table", "html_list", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
 
@@ -70,16 +71,6 @@ def _sources_frame(source_ids: list[str]) -> pd.DataFrame:
         raise KeyError(f"unknown source_id(s) {missing}: add them to data/sources.csv")
     picked = sources.set_index("source_id").loc[source_ids].reset_index()
     return picked.drop(columns=["row"])
-
-
-def _source_ids(spec: FigureSpec) -> list[str]:
-    ids = list(dict.fromkeys(spec.source_ids))
-    if "source_id" in spec.data.columns:
-        for cell in spec.data["source_id"].astype(str):
-            for part in cell.split(";"):
-                if part and part not in ids:
-                    ids.append(part)
-    return ids
 
 
 def cite_texts(spec: FigureSpec, meta: dict, number: str, url: str, today: str,
@@ -223,7 +214,7 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     store = figure_store()
     store.mkdir(parents=True, exist_ok=True)
     meta = book_metadata()
-    source_ids = _source_ids(spec)
+    source_ids = spec.source_ids
     sources = _sources_frame(source_ids)
     fig = go.Figure(fig)
     fig.update_layout(title=None)
@@ -284,7 +275,7 @@ def claims_table(assessed: pd.DataFrame, sources: pd.DataFrame):
     def source_links(cell: str) -> str:
         return "; ".join(
             f'<a href="{_esc(by_id.at[s, "url"])}">{_esc(by_id.at[s, "publisher"])}</a>'
-            for s in cell.split(";") if s in by_id.index)
+            for s in split_ids(cell) if s in by_id.index)
 
     rows = []
     for r in assessed.itertuples(index=False):

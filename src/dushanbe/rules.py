@@ -2,7 +2,7 @@
 
 Each rule is a small generator: it takes the rule's settings from the descriptor, the validated
 rows of the table (dicts with a ``_row`` number) and the tables already loaded, and yields
-:class:`~dushanbe.data.Problem` objects. :func:`check` runs the rules a table declares.
+:class:`~dushanbe.errors.Problem` objects. :func:`check` runs the rules a table declares.
 
 >>> rows = [{"_row": 2, "iso3": "AFG"}, {"_row": 3, "iso3": "XYZ"}]
 >>> [p.message for p in country_code({"field": "iso3"}, rows, {}, "t.csv")]
@@ -16,11 +16,12 @@ from typing import Callable, Iterable, Iterator
 
 import pycountry
 
+from .errors import Problem
+
 __all__ = ["RULES", "check", "is_country_code"]
 
 
-def _problem(file, row, column, message):
-    from .data import Problem  # late import: data imports this module
+def _problem(file, row, column, message) -> Problem:
     return Problem(file, row, column, message)
 
 
@@ -179,9 +180,21 @@ def positive(spec, rows, tables, file) -> Iterator:
             yield _problem(file, row["_row"], spec["field"], f"{value} is not a positive number")
 
 
+def not_after_today(spec, rows, tables, file) -> Iterator:
+    """Dates in ``fields`` are not after the day the data are loaded (no date from the future:
+    a source cannot have been read, nor a status begun, on a day still to come)."""
+    today = date.today()
+    for row in rows:
+        for name in spec["fields"]:
+            value = row.get(name)
+            if value and value > today:
+                yield _problem(file, row["_row"], name,
+                               f"{name} {value.isoformat()} is after today ({today.isoformat()})")
+
+
 RULES: dict[str, Callable] = {f.__name__: f for f in (
     country_code, not_a_country_code, references, start_before_end, no_overlap, within_lifetime,
-    ordered_pair, positive, codes_or_orgs, exactly_one, required_with, registered)}
+    ordered_pair, positive, codes_or_orgs, exactly_one, required_with, registered, not_after_today)}
 
 
 def check(specs: Iterable[dict], rows: list[dict], tables: dict, file: str) -> Iterator:
