@@ -43,13 +43,15 @@ def test_every_claim_gets_a_verdict_and_evidence(assessed):
 def test_computed_verdicts(assessed):
     assert assessed.loc["c08", "verdict"] == "supported"          # only the Tajik border
     assert "only Tajikistan" in assessed.loc["c08", "evidence"]
-    assert assessed.loc["c07", "verdict"] == "partly supported"   # 1,344 vs 1,357 km
-    assert "13 km (1.0%) less" in assessed.loc["c07", "evidence"]
+    # 1,344 km: the Factbook gives 1,357 km, the Tajik foreign ministry 1,344.15 km
+    assert assessed.loc["c07", "verdict"] == "supported"
+    assert "1,357 km" in assessed.loc["c07", "evidence"] and "1,344.2 km" in assessed.loc["c07", "evidence"]
+    assert "Ministry of Foreign Affairs of the Republic of Tajikistan" in assessed.loc["c07", "evidence"]
     assert assessed.loc["c18", "verdict"] == "supported"          # 144 km both
     assert assessed.loc["c01", "evidence"].endswith("a Thursday.")
     assert "32 days after the summit" in assessed.loc["c06", "evidence"]
     assert "not Turkmenistan" in assessed.loc["c09", "evidence"]
-    assert sorted(assessed.index[assessed["verdict"] == "partly supported"]) == ["c07", "c19"]
+    assert sorted(assessed.index[assessed["verdict"] == "partly supported"]) == ["c19"]
 
 
 def test_a_data_change_changes_a_computed_verdict(tables):
@@ -62,10 +64,29 @@ def test_a_data_change_changes_a_computed_verdict(tables):
     assert verdict == "contradicted" and "Tajikistan and Uzbekistan" in evidence
 
 
-def test_length_verdict_thresholds():
-    assert length_verdict(100, 100) == "supported"
-    assert length_verdict(98, 100) == "partly supported"
-    assert length_verdict(97.9, 100) == "contradicted"
+def test_length_verdict_rule():
+    """Supported when an authoritative source gives the figure (to the km); partly supported
+    inside the range authoritative figures span; contradicted outside it."""
+    assert length_verdict(100, [100.4]) == "supported"
+    assert length_verdict(100, [99, 101]) == "partly supported"
+    assert length_verdict(102, [99, 101]) == "contradicted"
+    assert length_verdict(1344, [1357]) == "contradicted"
+    assert length_verdict(1344, []) == "unverifiable"
+
+
+def test_the_length_verdict_follows_the_authoritative_rows(tables):
+    """Without the Tajik government's figure the article's 1,344 km is no longer supported."""
+    changed = dict(tables)
+    b = tables["borders"]
+    changed["borders"] = b[b["source_id"] != "midtj_2013_border"]
+    verdict, evidence = CHECKS["tajik_border_length"](changed)
+    assert verdict == "contradicted" and "matches none" in evidence
+
+
+def test_weakest_claim_is_named(assessed):
+    from dushanbe.claims import weakest_claims
+    weakest = weakest_claims(assessed.reset_index())
+    assert weakest["claim_id"].tolist() == ["c19"]
 
 
 def test_verdict_counts(assessed):
@@ -100,7 +121,7 @@ def _assert_broken(data_copy, table, old, new, pattern):
      r"column 'participants': 'KYR' is neither an ISO alpha-3 code nor an org_id"),
     ("events", "2021-10-18,2021-10-23", "2021-10-18,2021-10-13",
      r"column 'last_day': last_day 2021-10-13 is before start"),
-    ("memberships", "EURASEC,UZB,member,2006-01-25,2008-10-16", "EURASEC,UZB,member,2006-01-25,",
+    ("memberships", "EURASEC,BLR,member,2000-10-10,2015-01-01", "EURASEC,BLR,member,2000-10-10,",
      r"column 'end': is open, but EURASEC was dissolved on 2015-01-01"),
     ("memberships", "EAEU,UZB,observer,2020-12-11", "EAEU,UZB,observer,2014-12-11",
      r"column 'start': starts 2014-12-11, before EAEU was founded"),

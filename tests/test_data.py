@@ -65,7 +65,7 @@ BROKEN = {
     "http source url": ("sources", "https://tass.com/russia/687141", "http://tass.com/russia/687141", "url", "pattern"),
     "bad accessed date": ("sources", "https://tass.com/russia/687141,news,2026-11-25", "https://tass.com/russia/687141,news,25.11.2026", "accessed", "YYYY-MM-DD"),
     "accessed in the future": ("sources", "https://tass.com/russia/687141,news,2026-11-25", "https://tass.com/russia/687141,news,2099-11-25", "accessed", "after today"),
-    "membership starting in 2099": ("memberships", "SCO,MNG,observer,2004-06-17", "SCO,MNG,observer,2099-06-17", "start", "after today"),
+    "membership starting in 2099": ("memberships", "SCO,CHN,member,2001-06-15", "SCO,CHN,member,2099-06-15", "start", "after today"),
     "unknown source kind": ("sources", "https://tass.com/russia/687141,news,", "https://tass.com/russia/687141,blog,", "kind", "allowed values"),
     "organisation id that is a country code": ("organizations", "SCO,Shanghai", "CHN,Shanghai", "org_id", "country code"),
 }

@@ -1,6 +1,8 @@
 """Facts the book states, computed from the data: memberships by date, graphs, borders."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
@@ -10,6 +12,8 @@ from dushanbe.data import load_tables
 from dushanbe.geometry import border_length_km, load_topology, neighbours as geo_neighbours
 from dushanbe.memberships import as_of, members_on, status_history, status_on, ties_table
 from dushanbe.network import layout, membership_graph, state_projection
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DAY = "2021-09-16"
 
@@ -63,7 +67,7 @@ def test_two_mode_graph(m):
     g = membership_graph(m, DAY, orgs=["CSTO", "SCO"])
     assert nx.is_bipartite(g)
     assert {n for n, d in g.nodes(data=True) if d["kind"] == "org"} == {"CSTO", "SCO"}
-    assert g.number_of_nodes() == 19
+    assert g.number_of_nodes() == 20  # 18 states (Sri Lanka an SCO dialogue partner since 2009)
     assert g.edges["AFG", "SCO"]["status"] == "observer"
     assert not g.has_edge("AFG", "CSTO")
     assert g.graph["date"] == DAY
@@ -136,7 +140,7 @@ def test_map_layers(tables, m):
 def test_economic_unions_and_cis(m):
     assert members_on(m, "EAEU", "2015-01-01") == ["BLR", "KAZ", "RUS"]
     assert members_on(m, "EAEU", DAY) == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
-    assert members_on(m, "EAEU", DAY, status="observer") == ["CUB", "UZB"]
+    assert members_on(m, "EAEU", DAY, status="observer") == ["CUB", "MDA", "UZB"]
     assert members_on(m, "EURASEC", "2014-12-31") == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
     assert members_on(m, "EURASEC", "2015-01-01") == []
     assert status_on(m, "TKM", "CIS", DAY) == "associate"
@@ -158,7 +162,7 @@ def test_network_measures(m):
     assert sum(len(x) for x in groups) == t.shape[0]
     assert any({"CHN", "IND", "PAK"} <= set(x) for x in groups)
     s = snapshot_summary(m, ["1995-01-01", DAY], ["CST", "CSTO", "SCO", "CIS", "EURASEC", "EAEU"])
-    assert s["states"].tolist() == [11, 20]
+    assert s["states"].tolist() == [12, 22]
 
 
 def test_computed_border_lengths_against_the_factbook(tables):
@@ -174,3 +178,21 @@ def test_computed_border_lengths_against_the_factbook(tables):
     assert (three["ne_50m_km"] <= three["ne_10m_km"]).all()
     tj = three.set_index(["iso3_a", "iso3_b"]).loc[("AFG", "TJK")]
     assert tj["article_km"] == 1344 and 1100 < tj["ne_10m_km"] < 1357
+
+
+def test_status_vocabulary_is_defined_once():
+    """The labels, the chart styles and the schema's enum name the same statuses, in one order."""
+    import json
+
+    from dushanbe.figures import STATUS_STYLE
+    from dushanbe.memberships import STATUS_LABELS
+    from dushanbe.network import ALL_STATUSES
+
+    schema = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    enum = next(f for r in schema["resources"] if r["name"] == "memberships"
+                for f in r["schema"]["fields"] if f["name"] == "status")["constraints"]["enum"]
+    assert list(STATUS_LABELS) == enum == list(ALL_STATUSES)
+    assert set(STATUS_STYLE) == set(enum)
+    # never colour alone: each status has its own dash and its own marker symbol
+    assert len({s["dash"] + s["symbol"] for s in STATUS_STYLE.values()}) == len(enum)
+    assert len({s["symbol"] for s in STATUS_STYLE.values()}) == len(enum)

@@ -15,17 +15,27 @@ from typing import Callable
 
 import pandas as pd
 
-from .borders import compare_lengths, neighbours
+from .borders import neighbours, rows_from
 from .memberships import country_name, members_on, status_on
-from .words import join_names, long_date
+from .provenance import split_ids
+from .words import join_names, km, long_date
 
-__all__ = ["CHECKS", "VERDICTS", "assess", "length_verdict", "verdict_counts"]
+__all__ = ["CHECKS", "VERDICTS", "WEAKEST_FIRST", "assess", "length_verdict", "authoritative_lengths",
+           "verdict_counts", "weakest_claims", "check_rules"]
 
 #: Verdicts from strongest to weakest support, with the symbol shown beside each in the book.
 VERDICTS = {"supported": "✔", "partly supported": "◐", "contradicted": "✘", "unverifiable": "?"}
 
+#: How little a verdict says for a claim, the least first: a contradicted claim holds least; an
+#: unverifiable one cannot be shown to hold; a partly supported one holds in substance only.
+WEAKEST_FIRST = ("contradicted", "unverifiable", "partly supported", "supported")
+
 SUMMIT = "2021-09-16"
 ARTICLE = "2021-09-17"
+#: Start of the run-up the article describes ("Russia has conducted military exercises…"): the
+#: weeks of the Taliban's 2021 summer offensive, taken as from 1 May 2021, when the US withdrawal
+#: formally began.
+RUN_UP = "2021-05-01"
 FORMER_SOVIET_CENTRAL_ASIA = {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
 
 
@@ -41,39 +51,80 @@ def _event(tables, event_id) -> pd.Series:
     return events.loc[event_id]
 
 
-def length_verdict(stated: float, reference: float) -> str:
-    """Class a stated length against a reference one.
+#: Kinds of source (``sources.csv``) whose border lengths can decide a length claim.
+AUTHORITATIVE_KINDS = ("reference", "official")
 
-    The same figure is *supported*; within 2 % (the spread between published figures for one
-    border) is *partly supported*; further off is *contradicted*.
+#: The article's own row in ``sources.csv``.
+ARTICLE_SOURCE = "trt_2021_csto_dushanbe"
 
-    >>> length_verdict(144, 144), length_verdict(1344, 1357), length_verdict(1200, 1357)
-    ('supported', 'partly supported', 'contradicted')
+
+def length_verdict(stated: float, authoritative) -> str:
+    """Judge a length the article gives against the lengths authoritative sources publish.
+
+    The rule, fixed before any case was judged: a land border has no single true length (its
+    measure depends on the scale of the line and the survey; see the borders chapter), so a
+    reported figure is *supported* when an authoritative source — a reference work such as the
+    CIA World Factbook, or a government of one of the two states — publishes the same figure to
+    the kilometre; *partly supported* when it matches none of them but lies within the range they
+    span; *contradicted* when it lies outside that range; *unverifiable* when no authoritative
+    source gives a length.
+
+    >>> length_verdict(144, [144]), length_verdict(1344, [1357, 1344]), length_verdict(1350, [1357, 1344])
+    ('supported', 'supported', 'partly supported')
+    >>> length_verdict(1344, [1357]), length_verdict(1344, [])
+    ('contradicted', 'unverifiable')
     """
-    if stated == reference:
+    figures = [float(f) for f in authoritative]
+    if not figures:
+        return "unverifiable"
+    if any(round(f) == round(float(stated)) for f in figures):
         return "supported"
-    return "partly supported" if abs(stated - reference) / reference <= 0.02 else "contradicted"
+    return "partly supported" if min(figures) <= stated <= max(figures) else "contradicted"
+
+
+def authoritative_lengths(tables, a: str, b: str) -> pd.DataFrame:
+    """Return the reported lengths of the ``a``–``b`` border from authoritative sources, with
+    each source's publisher (one row per length and source)."""
+    borders, sources = tables["borders"], tables["sources"].set_index("source_id")
+    pair = borders[(borders["iso3_a"] == min(a, b)) & (borders["iso3_b"] == max(a, b))
+                   & (borders["method"] == "reported")]
+    rows = []
+    for r in pair.itertuples():
+        for sid in split_ids(r.source_id):
+            if sid in sources.index and sources.at[sid, "kind"] in AUTHORITATIVE_KINDS:
+                rows.append({"length_km": r.length_km, "source_id": sid,
+                             "publisher": sources.at[sid, "publisher"].split(" (")[0]})
+    return pd.DataFrame(rows, columns=["length_km", "source_id", "publisher"]).drop_duplicates(
+        subset=["length_km", "publisher"])
 
 
 def _border_check(neighbour: str):
     def check(tables):
-        c = compare_lengths(tables["borders"], "AFG", {"wfb": "cia_wfb", "rt": "trt_2021"}) \
-            .set_index("neighbour").loc[neighbour]
-        verdict = length_verdict(c["rt"], c["wfb"])
-        diff = c["rt"] - c["wfb"]
-        same = "the same figure" if diff == 0 else f"{abs(diff):,.0f} km ({abs(diff) / c['wfb']:.1%}) {'less' if diff < 0 else 'more'}"
-        return verdict, (f"The CIA World Factbook gives {c['wfb']:,.0f} km for the {country_name(neighbour)}–"
-                         f"Afghanistan border; the article's {c['rt']:,.0f} km is {same}.")
+        """The article's length for this border of Afghanistan, judged by :func:`length_verdict`
+        against every authoritative length in ``borders.csv``."""
+        article = rows_from(tables["borders"], ARTICLE_SOURCE)
+        stated = article[(article["iso3_a"] == min("AFG", neighbour)) &
+                         (article["iso3_b"] == max("AFG", neighbour))]["length_km"].iloc[0]
+        found = authoritative_lengths(tables, "AFG", neighbour)
+        verdict = length_verdict(stated, found["length_km"])
+        given = join_names(f"{r.publisher} {km(r.length_km)}" for r in found.itertuples()) or "no authoritative source"
+        matches = found[found["length_km"].round() == round(stated)]
+        tail = (f"the article's {km(stated)} is the figure {join_names(matches['publisher'].unique())} "
+                f"publishes." if len(matches) else f"the article's {km(stated)} matches none of them.")
+        return verdict, (f"For the {country_name(neighbour)}–Afghanistan border: {given}; " + tail)
     return check
 
 
 def summit_on_thursday(tables):
+    """Supported if the CSTO summit (``csto-summit-2021`` in events.csv) fell on a Thursday."""
     day = _event(tables, "csto-summit-2021")["start"]
     verdict = "supported" if day.day_name() == "Thursday" else "contradicted"
     return verdict, f"The CSTO session was held on {_day(day)}, a {day.day_name()}."
 
 
 def csto_members_named(tables):
+    """Supported if the states the article names, with Russia, are exactly the CSTO's members on
+    the summit day (memberships.csv)."""
     named = {"KAZ", "KGZ", "ARM", "BLR", "TJK", "RUS"}
     members = set(members_on(tables["memberships"], "CSTO", SUMMIT))
     if named == members:
@@ -83,6 +134,9 @@ def csto_members_named(tables):
 
 
 def drills_within_a_month(tables):
+    """Supported if the CSTO drills announced at the summit (``csto-drills-oct-2021``) began in
+    Tajikistan 21 to 45 days after it: "in a month" read as about a month, three weeks to six
+    weeks either side of thirty days, the window fixed before the drills' date was checked."""
     summit = _event(tables, "csto-summit-2021")["start"]
     drills = _event(tables, "csto-drills-oct-2021")
     days = (drills["start"] - summit).days
@@ -92,6 +146,8 @@ def drills_within_a_month(tables):
 
 
 def only_csto_border(tables):
+    """Supported if, of Afghanistan's neighbours in borders.csv, Tajikistan alone was a CSTO
+    member on the summit day."""
     afghan = neighbours(tables["borders"], "AFG")
     csto = set(members_on(tables["memberships"], "CSTO", SUMMIT))
     shared = afghan & csto
@@ -102,6 +158,8 @@ def only_csto_border(tables):
 
 
 def sco_founders(tables):
+    """Supported if Russia and China were among the SCO's founders (members from its founding day)
+    and every other founder is a former Soviet Central Asian state."""
     m = tables["memberships"]
     founded = tables["organizations"].set_index("org_id").loc["SCO", "founded"]
     founders = set(m[(m["org_id"] == "SCO") & (m["start"] == founded)]["iso3"])
@@ -113,6 +171,7 @@ def sco_founders(tables):
 
 
 def sco_same_week(tables):
+    """Supported if the SCO summit was in Dushanbe in the same ISO week as the CSTO summit."""
     csto, sco = _event(tables, "csto-summit-2021"), _event(tables, "sco-summit-2021")
     same = csto["start"].isocalendar()[:2] == sco["start"].isocalendar()[:2] and sco["location"] == "Dushanbe"
     return ("supported" if same else "contradicted"), (
@@ -121,6 +180,7 @@ def sco_same_week(tables):
 
 
 def india_pakistan_2017(tables):
+    """Supported if India and Pakistan each became full SCO members in 2017."""
     m = tables["memberships"]
     sco = m[(m["org_id"] == "SCO") & m["iso3"].isin(["IND", "PAK"])]
     starts = sco[sco["status"] == "member"]
@@ -132,12 +192,14 @@ def india_pakistan_2017(tables):
 
 
 def afghanistan_sco_observer(tables):
+    """Supported if Afghanistan's SCO status on the summit day was observer."""
     status = status_on(tables["memberships"], "AFG", "SCO", SUMMIT)
     return ("supported" if status == "observer" else "contradicted"), (
         f"Afghanistan's SCO status on {_day(SUMMIT)}: {status or 'none'}.")
 
 
 def kabul_last_month(tables):
+    """Supported if Kabul fell (``kabul-falls-2021``) in the calendar month before the article."""
     fall = _event(tables, "kabul-falls-2021")["start"]
     article = pd.Timestamp(ARTICLE)
     last_month = (article.to_period("M") - 1) == fall.to_period("M")
@@ -147,7 +209,7 @@ def kabul_last_month(tables):
 
 def _russian_exercises_in(tables, country=None, partner=None):
     e = tables["events"]
-    mask = (e["kind"] == "exercise") & (e["start"] >= pd.Timestamp("2021-05-01")) & (e["start"] < pd.Timestamp(ARTICLE))
+    mask = (e["kind"] == "exercise") & (e["start"] >= pd.Timestamp(RUN_UP)) & (e["start"] < pd.Timestamp(ARTICLE))
     parts = e["participants"].str.split(";")
     mask &= parts.apply(lambda p: "RUS" in p)
     if country:
@@ -158,6 +220,10 @@ def _russian_exercises_in(tables, country=None, partner=None):
 
 
 def russia_drills_kgz_tjk(tables):
+    """Supported if events.csv holds an exercise with Russian troops in Kyrgyzstan and one in
+    Tajikistan, both CSTO members on the summit day, in the run-up to the article (from
+    :data:`RUN_UP`, the start of the Taliban's summer offensive as the book dates it, to the
+    article's day); unverifiable otherwise."""
     found = {c: _russian_exercises_in(tables, country=c) for c in ("KGZ", "TJK")}
     both_members = all(status_on(tables["memberships"], c, "CSTO", SUMMIT) == "member" for c in found)
     ok = all(len(v) for v in found.values()) and both_members
@@ -167,6 +233,8 @@ def russia_drills_kgz_tjk(tables):
 
 
 def russia_drills_uzb(tables):
+    """Supported if events.csv holds a joint exercise of Russia and Uzbekistan in the run-up to
+    the article (see :func:`russia_drills_kgz_tjk`); unverifiable otherwise."""
     found = _russian_exercises_in(tables, partner="UZB")
     return ("supported" if len(found) else "unverifiable"), (
         "Joint exercises of Russia and Uzbekistan: " + "; ".join(
@@ -200,6 +268,18 @@ def assess(tables: dict) -> pd.DataFrame:
         claims.at[i, "verdict"], claims.at[i, "evidence"] = verdict, evidence
     claims["computed"] = computed
     return claims.drop(columns=["row"])
+
+
+def weakest_claims(assessed: pd.DataFrame) -> pd.DataFrame:
+    """Return the claims whose verdict comes first in :data:`WEAKEST_FIRST` (all of them, if tied)."""
+    rank = assessed["verdict"].map({v: i for i, v in enumerate(WEAKEST_FIRST)})
+    return assessed[rank == rank.min()]
+
+
+def check_rules() -> list[tuple[str, str]]:
+    """Return each computed check's name and rule (its docstring's first paragraph)."""
+    from .datapage import rule_summary
+    return [(name, rule_summary(fn)) for name, fn in CHECKS.items()]
 
 
 def verdict_counts(assessed: pd.DataFrame) -> pd.DataFrame:

@@ -33,8 +33,11 @@ _ID = re.compile(r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
 STATUS_STYLE = {
     "member": {"color": "#0072B2", "dash": "solid", "symbol": "circle"},
     "associate": {"color": "#56B4E9", "dash": "longdash", "symbol": "circle-open"},
+    "participant": {"color": "#56B4E9", "dash": "dash", "symbol": "circle-dot"},
+    "founding_state": {"color": "#BBBBBB", "dash": "dot", "symbol": "circle-open-dot"},
     "observer": {"color": "#E69F00", "dash": "dash", "symbol": "diamond"},
     "dialogue_partner": {"color": "#009E73", "dash": "dot", "symbol": "triangle-up"},
+    "partner": {"color": "#F0E442", "dash": "dashdot", "symbol": "triangle-down"},
     "suspended": {"color": "#999999", "dash": "longdashdot", "symbol": "x"},
     "frozen": {"color": "#CC79A7", "dash": "dashdot", "symbol": "square-x"},
 }
@@ -327,8 +330,8 @@ def membership_timeline(spans: pd.DataFrame, *, height: int | None = None,
     up to ``until``, default today), ``org_id``.
     """
     until = pd.Timestamp(until) if until is not None else pd.Timestamp.today().normalize()
-    patterns = {"member": "", "associate": ".", "observer": "/", "dialogue_partner": "x",
-                "suspended": "-", "frozen": "|"}
+    patterns = {"member": "", "associate": ".", "participant": "+", "founding_state": ".",
+                "observer": "/", "dialogue_partner": "x", "partner": "\\", "suspended": "-", "frozen": "|"}
     states = list(dict.fromkeys(spans.sort_values(["start", "state"])["state"]))
     fig = go.Figure()
     for status, style in STATUS_STYLE.items():

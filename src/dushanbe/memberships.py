@@ -19,12 +19,16 @@ __all__ = ["as_of", "members_on", "status_on", "status_history", "ties_table", "
            "membership_spans", "status_frames", "in_both", "data_as_of", "sources_for",
            "STATUS_LABELS"]
 
-#: Plain-English labels for the status codes in ``memberships.csv``.
+#: The status vocabulary of ``memberships.csv`` (the ``status`` enum of datapackage.json, in the
+#: same order, closest tie first) with the plain-English label the book prints for each.
 STATUS_LABELS = {
     "member": "member",
     "associate": "associate member",
+    "participant": "participant",
+    "founding_state": "founding state, not taking part",
     "observer": "observer",
     "dialogue_partner": "dialogue partner",
+    "partner": "partner",
     "suspended": "suspended",
     "frozen": "participation frozen",
 }
@@ -166,8 +170,8 @@ def sources_for(memberships: pd.DataFrame, date, iso3: str | None = None, orgs=N
     state and some organisations): the sources behind a derived number.
 
     >>> from dushanbe.data import load_tables
-    >>> sources_for(load_tables()["memberships"], "2021-09-16", iso3="AFG")
-    'zeenews_2012_afg'
+    >>> sources_for(load_tables()["memberships"], "2021-09-16", iso3="AFG").split(";")[-2:]
+    ['uzdaily_2012_afg_tur', 'zeenews_2012_afg']
     """
     rows = as_of(memberships, date)
     if iso3 is not None:

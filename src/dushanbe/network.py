@@ -97,7 +97,7 @@ def describe_ties(graph: nx.Graph) -> str:
     return " ".join(f"{ties[0].upper() + ties[1:]}: {join_names(states)}." for ties, states in ordered)
 
 
-ALL_STATUSES = ("member", "associate", "observer", "dialogue_partner", "suspended", "frozen")
+ALL_STATUSES = tuple(STATUS_LABELS)
 
 
 def centrality_table(two_mode: nx.Graph) -> pd.DataFrame:

@@ -1,0 +1,150 @@
+"""Sentences the book prints about its data: text alternatives, chart descriptions, key findings.
+
+Each function takes tables (or what a domain function made of them) and returns plain text, so
+that no number, date, count or list of states in the book's words is typed by hand: edit a row
+in ``data/`` and every sentence that states it changes with the charts.
+
+>>> import pandas as pd
+>>> rows = pd.DataFrame({"state": ["Xland", "Yland", "Xland"], "status": ["member"] * 2 + ["suspended"],
+...     "start": pd.to_datetime(["2002-10-07", "2002-10-07", "2012-12-19"]),
+...     "end": pd.to_datetime(["2012-12-19", None, None])})
+>>> org_story(rows, "CSTO")
+'CSTO — Xland: member from 7 October 2002, suspended from 19 December 2012. Yland: member from 7 October 2002.'
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .memberships import STATUS_LABELS, country_name
+from .words import join_names, km, long_date, month_year, number_word
+
+__all__ = ["state_history", "org_story", "timeline_description", "lengths_description",
+           "border_map_description", "events_description", "events_period", "allies_description"]
+
+
+def state_history(rows: pd.DataFrame) -> str:
+    """Return one state's dated statuses in one organisation as a phrase.
+
+    ``rows`` has ``status``, ``start`` and ``end`` (NaT: still holds). A status that ends with no
+    other taking its place says when it ended.
+    """
+    rows = rows.sort_values("start").reset_index(drop=True)
+    parts = []
+    for i, r in rows.iterrows():
+        phrase = f"{STATUS_LABELS[r.status]} from {long_date(r.start)}"
+        nxt = rows.loc[i + 1, "start"] if i + 1 < len(rows) else None
+        if pd.notna(r.end) and (nxt is None or nxt != r.end):
+            phrase = f"{STATUS_LABELS[r.status]} from {long_date(r.start)} to {long_date(r.end)}"
+        parts.append(phrase)
+    return ", ".join(parts)
+
+
+def org_story(rows: pd.DataFrame, org: str) -> str:
+    """Return every state's history in one organisation, states with the same history together.
+
+    ``rows``: the organisation's rows with ``state``, ``status``, ``start``, ``end``.
+    """
+    groups: dict[str, list[str]] = {}
+    first: dict[str, pd.Timestamp] = {}
+    for state, part in rows.groupby("state", sort=True):
+        history = state_history(part)
+        groups.setdefault(history, []).append(state)
+        first[history] = min(first.get(history, part["start"].min()), part["start"].min())
+    ordered = sorted(groups.items(), key=lambda kv: (first[kv[0]], kv[1]))
+    return f"{org} — " + " ".join(f"{join_names(states)}: {history}." for history, states in ordered)
+
+
+def timeline_description(spans: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+    """Return the text alternative of a membership timeline: one :func:`org_story` per
+    organisation in ``spans`` (columns ``org_id``, ``state``, ``status``, ``start``, ``end``)."""
+    names = names or {}
+    return " ".join(org_story(part, names.get(org, org))
+                    for org, part in spans.groupby("org_id", sort=False))
+
+
+def lengths_description(compared: pd.DataFrame, columns: dict[str, str]) -> str:
+    """Return, for each source column of :func:`dushanbe.borders.compare_lengths`, the lengths it
+    gives, longest first (``columns`` maps a column to how the sentence names the source).
+
+    >>> c = pd.DataFrame({"neighbour": ["TJK", "UZB"], "wfb": [1357.0, 144.0], "a": [1344.0, None]})
+    >>> lengths_description(c, {"wfb": "The Factbook", "a": "The article"})
+    'The Factbook gives Tajikistan 1,357 km and Uzbekistan 144 km. The article gives Tajikistan 1,344 km.'
+    """
+    out = []
+    for column, who in columns.items():
+        given = compared.dropna(subset=[column]).sort_values(column, ascending=False)
+        out.append(f"{who} gives " + join_names(f"{country_name(n)} {km(v)}"
+                                              for n, v in zip(given["neighbour"], given[column])) + ".")
+    return " ".join(out)
+
+
+def border_map_description(lines: pd.DataFrame, profile: pd.DataFrame, of: str, date,
+                           styles: dict) -> str:
+    """Return the text alternative of the bloc map: each class of ``of``'s borders, its
+    neighbours and its line style, then who was in both blocs.
+
+    ``lines``: ``iso3_b`` and ``label`` (the border class); ``profile``: the shown states with
+    their ``CSTO`` and ``SCO`` status labels; ``styles``: the dash of each class.
+    """
+    n = lines["iso3_b"].nunique()
+    parts = [f"A map of Central and South Asia on {long_date(date)}. {country_name(of)} has "
+             f"{number_word(n)} neighbours."]
+    for label, group in lines.groupby("label", sort=False):
+        states = join_names(sorted(country_name(i) for i in group["iso3_b"]))
+        dash = styles.get(label, {}).get("dash", "solid").replace("dashdot", "dash-dot")
+        parts.append(f"{label[0].upper() + label[1:]} ({dash} line): {states}.")
+    both = profile[(profile["CSTO"] == "member") & (profile["SCO"] == "member")]
+    if len(both):
+        parts.append(f"Members of both the CSTO and the SCO: {join_names(sorted(both['state']))}.")
+    return " ".join(parts)
+
+
+def events_period(events: pd.DataFrame) -> str:
+    """Return the span of the events as ``July to October 2021`` (or ``2021 to 2026`` style).
+
+    >>> e = pd.DataFrame({"start": pd.to_datetime(["2021-07-30", "2021-10-18"]),
+    ...                   "last_day": pd.to_datetime([None, "2021-10-23"])})
+    >>> events_period(e)
+    'July to October 2021'
+    """
+    first = events["start"].min()
+    last = pd.concat([events["start"], events["last_day"].dropna()]).max()
+    if first.year == last.year:
+        return f"{first:%B} to {month_year(last)}"
+    return f"{month_year(first)} to {month_year(last)}"
+
+
+def events_description(events: pd.DataFrame) -> str:
+    """Return each event in date order: name, place and days.
+
+    >>> e = pd.DataFrame({"name": ["Summit"], "location": ["Dushanbe"],
+    ...     "start": pd.to_datetime(["2021-09-16"]), "last_day": pd.to_datetime([None])})
+    >>> events_description(e)
+    'Summit, Dushanbe: 16 September 2021.'
+    """
+    out = []
+    for r in events.sort_values("start").itertuples():
+        days = long_date(r.start) + (f" to {long_date(r.last_day)}" if pd.notna(r.last_day) else "")
+        out.append(f"{r.name}, {r.location}: {days}.")
+    return " ".join(out)
+
+
+def allies_description(projection, border_pairs, positions) -> str:
+    """Return the text alternative of the allies-and-neighbours map: the states joined by the
+    most shared memberships, and the states with land borders but no shared full membership."""
+    shown = [n for n in projection if n in positions]
+    weights = [(d["weight"], u, v) for u, v, d in projection.edges(data=True)
+               if u in positions and v in positions]
+    parts = []
+    if weights:
+        top = max(w for w, *_ in weights)
+        states = sorted({country_name(s) for w, u, v in weights if w == top for s in (u, v)})
+        parts.append(f"The thickest lines, {number_word(top)} shared organisations, join "
+                     f"{join_names(states)}.")
+    alone = sorted(n for n in shown if projection.degree(n) == 0)
+    for iso3 in alone:
+        nbrs = sorted(country_name(b if a == iso3 else a) for a, b in border_pairs if iso3 in (a, b))
+        if nbrs:
+            parts.append(f"{country_name(iso3)} shares no full membership with any state shown, but "
+                         f"borders {join_names(nbrs)}.")
+    return " ".join(parts)
