@@ -50,7 +50,7 @@ def visits(site, server, browser):
         page.on("response", lambda r, record=record: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
         page.goto(server + rel, wait_until="networkidle")
         for fig in page.locator("[data-dushanbe-figure]").all():  # charts draw as they scroll into view
-            fig.scroll_into_view_if_needed()
+            page.locator(f"#{fig.get_attribute('id')}-plot").scroll_into_view_if_needed()
             page.wait_for_selector(f"#{fig.get_attribute('id')} .main-svg", timeout=15_000)
         if page.locator(".dushanbe-cite [data-permalink]").count():
             # dushanbe.js turns relative permalinks absolute once the page is parsed
@@ -219,3 +219,24 @@ def test_footer_names_data_version(site):
 
     text = (site / "book" / "index.html").read_text(encoding="utf-8")
     assert f"data version <code>{data_version()}</code>" in text
+
+
+def test_provenance_is_one_set_per_chart(site):
+    """For every chart: the registry, the sources CSV, the sources line and the BibTeX note on
+    its page, and its standalone page name the same source ids."""
+    import html as _html
+
+    for fig in _registry(site)["figures"]:
+        registry = fig["source_ids"]
+        with open(site / fig["files"]["sources"], encoding="utf-8") as fh:
+            in_csv = [r["source_id"] for r in csv.DictReader(fh)]
+        page = (site / fig["page"]).read_text(encoding="utf-8")
+        block = page[page.index(f'id="{fig["id"]}"'):]
+        block = block[:block.index("</figure>")]
+        line = re.search(r'<p class="dushanbe-sources">(.*?)</p>', block, re.S).group(1)
+        in_line = re.findall(r"<code>([a-z0-9_]+)</code>", line)
+        bibtex = _html.unescape(re.search(r'<pre class="dushanbe-bibtex"[^>]*>(.*?)</pre>', block, re.S).group(1))
+        in_bibtex = re.search(r"note\s+= \{Sources: (.*?)\}", bibtex).group(1).split("; ")
+        standalone = (site / fig["files"]["html"]).read_text(encoding="utf-8")
+        in_standalone = re.search(r"<strong>Sources</strong>[^:]*: ([^<]*)</p>", standalone).group(1).split(", ")
+        assert registry == in_csv == in_line == in_bibtex == in_standalone, fig["id"]

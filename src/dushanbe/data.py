@@ -8,7 +8,7 @@ that names the file, the row (as a spreadsheet numbers it: the header is row 1) 
 
 >>> tables = load_tables()
 >>> sorted(tables)
-['borders', 'claims', 'events', 'memberships', 'organizations', 'sources']
+['borders', 'claims', 'events', 'memberships', 'organizations', 'plans', 'sources']
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ __all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_
            "package_descriptor", "resource_descriptor"]
 
 #: Load order: a table may only refer to tables before it.
-TABLE_ORDER = ("sources", "organizations", "memberships", "borders", "events", "claims")
+TABLE_ORDER = ("sources", "organizations", "memberships", "borders", "events", "claims", "plans")
 
 
 def package_descriptor(data_dir: Path | None = None) -> dict:

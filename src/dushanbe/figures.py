@@ -280,7 +280,10 @@ def verdict_figure(counts: pd.DataFrame, *, height: int = 320) -> go.Figure:
 _KIND_STYLE = {
     "summit": {"color": "#0072B2", "symbol": "star", "label": "summit"},
     "exercise": {"color": "#D55E00", "symbol": "diamond", "label": "military exercise"},
+    "deployment": {"color": "#CC79A7", "symbol": "triangle-up", "label": "deployment"},
+    "decision": {"color": "#56B4E9", "symbol": "square-open", "label": "decision"},
     "political": {"color": "#000000", "symbol": "x", "label": "political event"},
+    "attack": {"color": "#E69F00", "symbol": "hexagram", "label": "armed attack"},
     "base": {"color": "#009E73", "symbol": "square", "label": "Russian base attested"},
 }
 

@@ -28,7 +28,7 @@ from .figures import FigureSpec
 from .paths import figure_store, project_root
 from .provenance import split_ids
 
-__all__ = ["publish", "script_json", "table", "claims_table", "html_list", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
+__all__ = ["publish", "script_json", "table", "claims_table", "plans_table", "html_list", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
 
 #: The files each chart gets, by kind: (suffix, label for the download link).
 FILE_KINDS = {
@@ -127,6 +127,18 @@ def _frame_control(spec: FigureSpec, frames: list[str], active: str | None) -> s
             f'data-plot="{_esc(spec.id)}-plot">{options}</select></p>')
 
 
+def short_sources(sources: pd.DataFrame, limit: int = 4) -> str:
+    """Return the sources' publishers in short (before any parenthesis), each once, the first
+    ``limit`` named and the rest counted.
+
+    >>> short_sources(pd.DataFrame({"publisher": ["TASS", "TASS", "RFE/RL (with Interfax)", "A", "B", "C"]}))
+    'TASS, RFE/RL, A, B and 1 more'
+    """
+    names = list(dict.fromkeys(p.split(" (")[0].strip() for p in sources["publisher"]))
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
 def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: dict,
                  frames: list[str] | None = None, active: str | None = None) -> str:
     """Return the figure block's HTML (with tokens for number, permalink, root and date)."""
@@ -148,7 +160,9 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 </div>
 <p class="dushanbe-caption">{_esc(spec.caption)}</p>
 <p class="dushanbe-description" id="{fid}-desc"><strong>What the chart shows.</strong> {_esc(spec.description)}</p>
+<details class="dushanbe-sources-list"><summary><strong>Sources ({len(sources)}):</strong> {_esc(short_sources(sources))}</summary>
 <p class="dushanbe-sources"><strong>Sources:</strong> {source_items}.</p>
+</details>
 <details class="dushanbe-data"><summary>Data table</summary>
 {_data_table_html(spec.data)}
 </details>
@@ -294,6 +308,34 @@ def claims_table(assessed: pd.DataFrame, sources: pd.DataFrame):
         "(data/claims.csv; verdicts marked “computed” are derived from the other tables at build time).</caption>"
         '<thead><tr><th scope="col">#</th><th scope="col">The article says</th>'
         '<th scope="col">Verdict</th><th scope="col">Evidence</th></tr></thead><tbody>'
+        + "".join(rows) + "</tbody></table>")
+
+
+def plans_table(plans: pd.DataFrame, sources: pd.DataFrame):
+    """Return "How the article's plans held up": quote, plan, outcome (symbol and word), what
+    happened, and links to the sources behind it."""
+    from IPython.display import HTML
+
+    from .plans import OUTCOMES
+
+    symbols = dict(zip(OUTCOMES, ("✔", "◐", "✘")))
+    by_id = sources.set_index("source_id")
+    rows = []
+    for r in plans.itertuples(index=False):
+        links = "; ".join(f'<a href="{_esc(by_id.at[s, "url"])}">{_esc(by_id.at[s, "publisher"])}</a>'
+                          for s in split_ids(r.source_id) if s in by_id.index)
+        rows.append(
+            f'<tr id="plan-{_esc(r.plan_id)}"><th scope="row">{_esc(r.plan_id)}</th>'
+            f'<td><q>{_esc(r.quote)}</q><br><span class="dushanbe-claim">{_esc(r.plan)}</span></td>'
+            f'<td><span class="dushanbe-verdict"><span aria-hidden="true">{symbols[r.outcome]}</span> '
+            f'{_esc(r.outcome)}</span></td>'
+            f'<td>{_esc(r.evidence)}<br><small>Sources: {links}.</small></td></tr>')
+    return HTML(
+        '<table class="dushanbe-table dushanbe-claims table">'
+        "<caption>How the article's plans held up (data/plans.csv; outcomes computed from data/events.csv "
+        "at build time).</caption>"
+        '<thead><tr><th scope="col">#</th><th scope="col">The article says</th>'
+        '<th scope="col">Outcome</th><th scope="col">What happened</th></tr></thead><tbody>'
         + "".join(rows) + "</tbody></table>")
 
 

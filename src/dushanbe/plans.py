@@ -1,0 +1,114 @@
+"""What came of the plans the article reports: outcomes computed from ``events.csv``.
+
+``data/plans.csv`` lists the article's forward-looking statements, each naming a check here.
+A check reads the events after the summit and returns an outcome and the evidence, with the
+events it rests on, so that a new row in ``events.csv`` changes the verdict.
+
+Outcomes: **carried out**, **partly carried out** (a step towards the plan, short of it), **not
+carried out** (no event in the data shows it, as of the data's last check).
+
+>>> from dushanbe.data import load_tables
+>>> assess_plans(load_tables())["outcome"].tolist()
+['carried out', 'partly carried out', 'partly carried out']
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from .provenance import join_ids, merge_ids
+from .words import join_names, long_date, plural
+
+__all__ = ["CHECKS", "OUTCOMES", "assess_plans", "after_summit"]
+
+OUTCOMES = ("carried out", "partly carried out", "not carried out")
+SUMMIT_EVENT = "csto-summit-2021"
+
+
+def after_summit(events: pd.DataFrame) -> pd.DataFrame:
+    """Return the events that began after the CSTO summit, in date order."""
+    summit = events.set_index("event_id").at[SUMMIT_EVENT, "start"]
+    return events[events["start"] > summit].sort_values(["start", "event_id"])
+
+
+def _with(events: pd.DataFrame, kind=None, country=None, participant=None) -> pd.DataFrame:
+    parts = events["participants"].str.split(";")
+    mask = pd.Series(True, index=events.index)
+    if kind:
+        mask &= events["kind"].isin([kind] if isinstance(kind, str) else kind)
+    if country:
+        mask &= events["country"] == country
+    if participant:
+        mask &= parts.apply(lambda p: participant in p)
+    return events[mask]
+
+
+def _listed(rows: pd.DataFrame) -> str:
+    return join_names(f"{r.name} ({long_date(r.start)})" for r in rows.itertuples())
+
+
+def drills_in_a_month(events):
+    """Carried out if CSTO drills began in Tajikistan 21 to 45 days after the summit (the
+    window of the claims chapter's ``drills_within_a_month``); partly carried out if they began
+    later; not carried out if none did."""
+    summit = events.set_index("event_id").at[SUMMIT_EVENT, "start"]
+    drills = _with(after_summit(events), kind="exercise", country="TJK", participant="CSTO")
+    if drills.empty:
+        return "not carried out", "No CSTO exercise in Tajikistan after the summit is in the data.", drills
+    first = drills.iloc[:1]
+    days = (first["start"].iloc[0] - summit).days
+    outcome = "carried out" if 21 <= days <= 45 else "partly carried out"
+    return outcome, f"{_listed(first)}, {days} days after the summit.", first
+
+
+def troops_to_the_border(events):
+    """Carried out if the data hold a CSTO deployment (troops sent to act, not to train) in
+    Tajikistan after the summit; partly carried out if CSTO troops came only for exercises there;
+    not carried out otherwise. Deployments elsewhere are named as context."""
+    later = after_summit(events)
+    deployed = _with(later, kind="deployment", country="TJK", participant="CSTO")
+    exercises = _with(later, kind="exercise", country="TJK", participant="CSTO")
+    elsewhere = _with(later, kind="deployment", participant="CSTO")
+    elsewhere = elsewhere[elsewhere["country"] != "TJK"]
+    context = (f" CSTO deployments elsewhere: {_listed(elsewhere)}."
+               if len(elsewhere) else "")
+    if len(deployed):
+        return "carried out", f"CSTO deployments in Tajikistan: {_listed(deployed)}.{context}", deployed
+    if len(exercises):
+        return "partly carried out", (f"No CSTO deployment to the Tajik–Afghan border is in the data; CSTO troops "
+                                      f"came to Tajikistan for {plural(len(exercises), 'exercise')}: "
+                                      f"{_listed(exercises)}.{context}"), pd.concat([exercises, elsewhere])
+    return "not carried out", "No CSTO troops in Tajikistan after the summit are in the data." + context, elsewhere
+
+
+def reinforced_presence(events):
+    """Carried out if a CSTO deployment or base in Tajikistan follows the summit; partly carried
+    out if the CSTO took a formal decision involving Tajikistan (such as a programme for its
+    border) without either; not carried out otherwise."""
+    later = after_summit(events)
+    present = _with(later, kind=["deployment", "base"], country="TJK", participant="CSTO")
+    decided = _with(later, kind="decision", participant="CSTO")
+    decided = decided[decided["participants"].str.contains("TJK")]
+    if len(present):
+        return "carried out", f"CSTO forces in Tajikistan: {_listed(present)}.", present
+    if len(decided):
+        return "partly carried out", (f"Decided, not yet in place: {_listed(decided)}; no CSTO deployment or base "
+                                      "in Tajikistan is in the data."), decided
+    return "not carried out", "No CSTO decision, deployment or base for Tajikistan after the summit is in the data.", present
+
+
+CHECKS: dict[str, Callable] = {f.__name__: f for f in (drills_in_a_month, troops_to_the_border, reinforced_presence)}
+
+
+def assess_plans(tables: dict) -> pd.DataFrame:
+    """Return one row per plan: quote, plan, ``outcome``, ``evidence``, the ``event_ids`` it
+    rests on and ``source_id`` (the article's and the events' sources)."""
+    events = tables["events"]
+    rows = []
+    for r in tables["plans"].itertuples():
+        outcome, evidence, behind = CHECKS[r.check](events)
+        rows.append({"plan_id": r.plan_id, "quote": r.quote, "plan": r.plan, "outcome": outcome,
+                     "evidence": evidence, "event_ids": ";".join(behind["event_id"]),
+                     "source_id": join_ids(merge_ids([r.source_id, *behind["source_id"]]))})
+    return pd.DataFrame(rows)
