@@ -8,7 +8,7 @@ STAMP       := $(VENV)/.installed
 CHROMIUM    ?= /usr/bin/chromium
 BUILD_FLAGS := -W -n --keep-going
 
-.PHONY: book test unit serve clean freeze chromium java bench
+.PHONY: book test unit notebooks serve clean freeze chromium java bench
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -44,6 +44,11 @@ java:
 book: $(STAMP) chromium node_modules/.test-tools
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 	@echo "The book is in _build/html (open _build/html/index.html, or run: make serve)"
+
+# Executes every notebook outside the book into _build/notebooks/*.ipynb (jupytext + nbclient),
+# with the same kernel and package; stops at the first cell that raises.
+notebooks: $(STAMP) chromium
+	$(BIN)/python -m dushanbe.runner
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not book and not slow"

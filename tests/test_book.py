@@ -240,3 +240,37 @@ def test_provenance_is_one_set_per_chart(site):
         standalone = (site / fig["files"]["html"]).read_text(encoding="utf-8")
         in_standalone = re.search(r"<strong>Sources</strong>[^:]*: ([^<]*)</p>", standalone).group(1).split(", ")
         assert registry == in_csv == in_line == in_bibtex == in_standalone, fig["id"]
+
+
+def test_every_chapter_offers_its_executed_notebook(site):
+    """Each notebook chapter links "Download this notebook (.ipynb)" to a valid notebook, the
+    chapter's own, with its outputs."""
+    import nbformat
+
+    chapters = sorted((site / "notebooks").glob("*.html"))
+    assert len(chapters) >= 6
+    for page in chapters:
+        html_text = page.read_text(encoding="utf-8")
+        link = re.search(r'<a class="dushanbe-ipynb" href="([^"]+)" download>Download this notebook \(.ipynb\)</a>',
+                         html_text)
+        assert link, f"{page.name}: no notebook download"
+        target = (page.parent / link.group(1)).resolve()
+        assert target.name == page.stem + ".ipynb" and target.is_file(), target
+        notebook = nbformat.read(target, as_version=4)
+        nbformat.validate(notebook)
+        outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+        assert outputs, f"{target.name} has no outputs"
+        assert not [o for o in outputs if o.get("output_type") == "error"], target.name
+
+
+def test_no_launch_button_while_no_repository_is_configured(site):
+    """Binder, Colab and JupyterHub buttons would send the reader off the machine; Jupyter Book
+    draws them only when `repository.url` is set in _config.yml, and it is empty."""
+    import yaml
+
+    config = yaml.safe_load((Path(__file__).resolve().parents[1] / "_config.yml").read_text(encoding="utf-8"))
+    assert not (config.get("repository") or {}).get("url")
+    for page in _pages(site):
+        text = (site / page).read_text(encoding="utf-8")
+        for marker in ("mybinder.org", "colab.research.google.com", "launch-buttons", "binderhub"):
+            assert marker not in text, f"{page}: {marker}"

@@ -66,6 +66,22 @@ def fingerprint(paths: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
+def run_it_yourself(name: str) -> str:
+    """Return the "Run it yourself" box that ends every notebook chapter (MyST markdown)."""
+    return f"""## Run it yourself
+
+:::{{admonition}} Run it yourself
+:class: tip dushanbe-run
+
+<a class="dushanbe-ipynb" href="{name}.ipynb" download>Download this notebook (.ipynb)</a>, as
+executed for this page, outputs included, or its text source <a href="{name}.md">{name}.md</a>.
+To run it: clone the book's repository, then `make notebooks` (executes every chapter into
+`_build/notebooks/`) or `make book` (builds the whole book); or open `notebooks/{name}.md` in
+JupyterLab, where jupytext opens it as a notebook (see the README).
+:::
+"""
+
+
 def _on_source_read(app, docname, source):
     text = source[0]
     match = FRONT_MATTER.match(text)
@@ -77,6 +93,8 @@ def _on_source_read(app, docname, source):
     for path in deps:
         app.env.note_dependency(str(path))
     listed = ", ".join(p.relative_to(root).as_posix() for p in deps if "src/" not in p.as_posix())
+    if docname.startswith("notebooks/"):
+        text = text.rstrip("\n") + "\n\n" + run_it_yourself(docname.split("/")[-1])
     source[0] = text.rstrip("\n") + (
         "\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n"
         f"# Inputs fingerprint (added at build time by dushanbe.sphinxext): {fingerprint(deps, root)}\n"
@@ -384,11 +402,17 @@ def _copy_inputs(app):
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(root / "data", target)
+    executed = out.parent / "jupyter_execute"
     for doc in sorted(app.env.found_docs):
         source = Path(app.env.doc2path(doc))
         if source.suffix == ".md" and doc.startswith("notebooks/"):
             (out / doc).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, out / f"{doc}.md")
+            notebook = executed / f"{doc}.ipynb"   # the executed notebook, outputs included
+            if notebook.is_file():
+                shutil.copyfile(notebook, out / f"{doc}.ipynb")
+            else:
+                logger.warning(f"{doc}: no executed notebook at {notebook}", type="dushanbe")
 
 
 def _on_build_finished(app, exception):
