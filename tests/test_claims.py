@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dushanbe.claims import CHECKS, VERDICTS, assess, length_verdict, verdict_counts
@@ -128,3 +129,40 @@ def _assert_broken(data_copy, table, old, new, pattern):
 ])
 def test_rules_of_the_newer_tables(data_copy, table, old, new, pattern):
     _assert_broken(data_copy, table, old, new, pattern)
+
+
+def test_events_since_the_summit_are_dated_sourced_and_coded(tables):
+    """The events from October 2021 to today: each has a date not after today, known sources,
+    a real country and participants that are ISO codes or organisations."""
+    import pandas as pd
+
+    from dushanbe.plans import after_summit
+    from dushanbe.rules import is_country_code
+
+    later = after_summit(tables["events"])
+    assert len(later) >= 25
+    assert later["start"].max() <= pd.Timestamp.today()
+    known = set(tables["sources"]["source_id"])
+    orgs = set(tables["organizations"]["org_id"])
+    for r in later.itertuples():
+        assert set(r.source_id.split(";")) <= known, r.event_id
+        assert is_country_code(r.country), r.event_id
+        assert all(is_country_code(p) or p in orgs for p in r.participants.split(";")), r.event_id
+    # what the chapter says happened: one CSTO deployment, in Kazakhstan, and none to Tajikistan
+    deployed = later[(later["kind"] == "deployment") & later["participants"].str.contains("CSTO")]
+    assert set(deployed["country"]) == {"KAZ"}
+
+
+def test_plan_outcomes_follow_the_events(tables):
+    from dushanbe.plans import assess_plans
+
+    plans = assess_plans(tables).set_index("plan_id")
+    assert plans["outcome"].to_dict() == {"p1": "carried out", "p2": "partly carried out", "p3": "partly carried out"}
+    # a CSTO deployment in Tajikistan would carry out both the troops and the presence plans
+    events = tables["events"].copy()
+    extra = events.iloc[[0]].assign(event_id="hypothetical", start=pd.Timestamp("2022-03-01"), kind="deployment",
+                                    country="TJK", participants="CSTO;RUS")
+    changed = dict(tables, events=pd.concat([events, extra], ignore_index=True))
+    again = assess_plans(changed).set_index("plan_id")
+    assert again.loc["p2", "outcome"] == again.loc["p3", "outcome"] == "carried out"
+    assert "hypothetical" in again.loc["p2", "event_ids"]

@@ -67,6 +67,9 @@ BROKEN = {
     "accessed in the future": ("sources", "https://tass.com/russia/687141,news,2026-11-25", "https://tass.com/russia/687141,news,2099-11-25", "accessed", "after today"),
     "membership starting in 2099": ("memberships", "SCO,CHN,member,2001-06-15", "SCO,CHN,member,2099-06-15", "start", "after today"),
     "unknown source kind": ("sources", "https://tass.com/russia/687141,news,", "https://tass.com/russia/687141,blog,", "kind", "allowed values"),
+    "event in the future": ("events", "kabul-falls-2021,2021-08-15", "kabul-falls-2021,2099-08-15", "start", "after today"),
+    "unknown event kind": ("events", "CSTO exercise Rubezh-2021,exercise", "CSTO exercise Rubezh-2021,war", "kind", "allowed values"),
+    "unknown event participant": ("events", "deployment,Almaty and surroundings,KAZ,RUS;BLR;", "deployment,Almaty and surroundings,KAZ,RUS;BLX;", "participants", "neither an ISO alpha-3 code"),
     "organisation id that is a country code": ("organizations", "SCO,Shanghai", "CHN,Shanghai", "org_id", "country code"),
 }
 
