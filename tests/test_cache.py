@@ -36,11 +36,11 @@ def _copy(tmp_path_factory) -> Path:
     return target
 
 
-def _figure_data(project: Path) -> dict[str, bytes]:
-    """The files behind the charts that must not change between identical builds."""
-    folder = project / "_build" / "html" / "figures"
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
-            if p.suffix in (".csv", ".json")}
+def _site_files(project: Path) -> dict[str, bytes]:
+    """Every file of the built site, by its path in the site."""
+    folder = project / "_build" / "html"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def built(tmp_path_factory) -> SimpleNamespace:
     code, executed, log = _build(target)
     assert code == 0, log[-3000:]
     assert executed == ALL_NOTEBOOKS
-    return SimpleNamespace(path=target, first_build=_figure_data(target))
+    return SimpleNamespace(path=target, first_build=_site_files(target))
 
 
 @pytest.fixture
@@ -62,11 +62,11 @@ def test_two_clean_builds_in_two_folders_are_identical(built, tmp_path_factory):
     other = _copy(tmp_path_factory)
     code, executed, log = _build(other)
     assert code == 0, log[-3000:]
-    second = _figure_data(other)
-    assert "registry.json" in second and len(second) >= 7
+    second = _site_files(other)
+    assert "figures/registry.json" in second and any(n.endswith(".svg") for n in second)
     assert sorted(second) == sorted(built.first_build)
-    for name, body in second.items():
-        assert body == built.first_build[name], f"{name} differs between two clean builds"
+    differ = [name for name, body in second.items() if body != built.first_build[name]]
+    assert not differ, f"{len(differ)} files differ between two clean builds: {differ[:10]}"
 
 
 def test_rebuilds_execute_only_what_changed(project):
@@ -74,6 +74,11 @@ def test_rebuilds_execute_only_what_changed(project):
     code, executed, log = _build(project)
     assert code == 0, log[-3000:]
     assert executed == [], "a rebuild with no change executed notebooks"
+    again = _site_files(project)
+    differ = [n for n in sorted(set(again) | set(built.first_build)) if again.get(n) != built.first_build.get(n)]
+    assert not differ, f"a no-change rebuild changed {differ[:10]}"
+    written = re.findall(r"writing output\.\.\. .*?\] (\S+)", re.sub(r"\x1b\[[0-9;]*m", "", log))
+    assert written == [], f"a no-change rebuild rewrote {written}"
 
     borders = project / "data" / "borders.csv"
     borders.write_text(borders.read_text(encoding="utf-8").replace("AFG,CHN,91,", "AFG,CHN,93,"),

@@ -12,9 +12,11 @@ extension (:mod:`dushanbe.sphinxext`) fills in; in a live Jupyter session they s
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
+import re
 import warnings
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
@@ -209,6 +211,41 @@ def plot_markup(spec: FigureSpec, figure: dict, config: dict) -> str:
             f'style="max-width:100%"></noscript>')
 
 
+#: The 6-hex-digit random part of the ids plotly.js writes (after defs-, topdefs-, clip, legend…).
+_PLOTLY_ID = re.compile(r"(?:defs-|clip|legend-?|-|\bp)([0-9a-f]{6})")
+_ID_SPANS = re.compile(r'\bid="[^"]*"|url\([\'"]?#[^)]*\)|href="#[^"]*"')
+
+
+def stable_svg(svg: str, seed: str) -> str:
+    """Replace the random ids plotly.js writes into an SVG (``defs-078ebb``, ``clip078ebbxy``,
+    ``legend-2a3818`` …) with ids derived from ``seed``, so the same chart exports the same bytes.
+
+    >>> a = stable_svg('<g id="defs-078ebb"><clipPath id="legend200e23"/><use href="#clip078ebbxy"/>'
+    ...                '<pattern id="p37468d-f205b0"/><path style="fill: url(\'#p37468d-f205b0\')" '
+    ...                'd="M0.078ebb"/></g>', "fig-x")
+    >>> b = stable_svg('<g id="defs-5f1c2d"><clipPath id="legend07b547"/><use href="#clip5f1c2dxy"/>'
+    ...                '<pattern id="p5fd8e0-5428ed"/><path style="fill: url(\'#p5fd8e0-5428ed\')" '
+    ...                'd="M0.078ebb"/></g>', "fig-x")
+    >>> a == b, "defs-078ebb" in a, 'd="M0.078ebb"' in a
+    (True, False, True)
+    """
+    tokens: dict[str, str] = {}
+    for value in re.findall(r'\bid="([^"]*)"', svg):
+        for token in _PLOTLY_ID.findall(value):
+            if token not in tokens:
+                digest = hashlib.sha256(f"{seed}:{len(tokens)}".encode()).hexdigest()
+                tokens[token] = "z" + digest[:5]   # 'z' is not hex: cannot collide with an id
+
+    def fix(match):
+        text = match.group(0)
+        for token, replacement in tokens.items():
+            text = text.replace(token, replacement)
+        return text
+
+    # only inside ids and references to them, never in coordinates or text
+    return _ID_SPANS.sub(fix, svg)
+
+
 def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
     import kaleido
 
@@ -221,6 +258,8 @@ def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
         for kind in ("png", "svg"):
             fig.write_image(store / f"{spec.id}.{kind}", format=kind, width=spec.width,
                             height=spec.height, scale=2 if kind == "png" else 1)
+    svg = store / f"{spec.id}.svg"
+    svg.write_text(stable_svg(svg.read_text(encoding="utf-8"), spec.id), encoding="utf-8")
 
 
 def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
@@ -232,6 +271,8 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     sources = _sources_frame(source_ids)
     fig = go.Figure(fig)
     fig.update_layout(title=None)
+    for number, trace in enumerate(fig.data):   # plotly.js would draw random ids for these
+        trace.uid = trace.uid or f"t{number}"
     used = {trace.type for trace in fig.data} | {t.type for f in fig.frames for t in f.data}
     if used - BUNDLED_TRACES:
         raise ValueError(f"figure {spec.id!r} uses {sorted(used - BUNDLED_TRACES)}, which the book's "

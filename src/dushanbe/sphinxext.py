@@ -170,8 +170,10 @@ def _on_env_updated(app, env):
     new = _numbering(env)
     changed = new != getattr(env, "dushanbe_numbers", None)
     env.dushanbe_numbers = new
+    if not changed:
+        return []   # nothing to renumber: leave every page as it is
     lists = [d for d in env.found_docs if "figure-list" in _raw_source(app, d)]
-    return sorted(set(lists) | ({v["docname"] for v in new.values()} if changed else set()))
+    return sorted(set(lists) | {v["docname"] for v in new.values()})
 
 
 def _raw_source(app, docname) -> str:
@@ -298,9 +300,11 @@ def _on_config_inited(app, config):
         shutil.copyfile(bundled, target)
     for name in ("dushanbe.css", "dushanbe.js", "favicon.svg"):
         shutil.copyfile(PACKAGE_DIR / "static" / name, static / name)
-    config.html_static_path = list(config.html_static_path) + [str(static)]
+    # paths relative to the book's folder, so that the config (and .buildinfo) is the same
+    # wherever the book is built
+    config.html_static_path = list(config.html_static_path) + [os.path.relpath(static, app.confdir)]
     config.templates_path = list(config.templates_path) + [str(PACKAGE_DIR / "templates")]
-    config.html_favicon = config.html_favicon or str(static / "favicon.svg")
+    config.html_favicon = config.html_favicon or os.path.relpath(static / "favicon.svg", app.confdir)
     options = dict(config.html_theme_options or {})
     options["footer_content_items"] = ["author.html", "copyright.html", "dushanbe-footer.html"]
     config.html_theme_options = options
@@ -309,7 +313,23 @@ def _on_config_inited(app, config):
                                dushanbe_book_version=meta["version"], dushanbe_build_date=_build_date())
 
 
+def _place_mystnb_css(app) -> None:
+    """Put myst-nb's stylesheet in the output before pages are written. myst-nb copies it only
+    when the build finishes, so a clean build's pages link it without the ``?v=`` checksum and a
+    rebuild's with it: the same page, two byte sequences."""
+    if app.builder.format != "html":
+        return
+    from myst_nb import static
+    from myst_nb.sphinx_ext import _get_file_hash, _import_resources_path
+
+    with _import_resources_path(static, "mystnb.css") as source:
+        target = Path(app.outdir) / "_static" / f"mystnb.{_get_file_hash(source)}.css"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
 def _on_builder_inited(app):
+    _place_mystnb_css(app)
     app.add_css_file("dushanbe.css")
     app.add_js_file("dushanbe.js", loading_method="defer")
 
@@ -395,6 +415,17 @@ Plotly.newPlot("{esc(record['id'])}-plot", fig.data, fig.layout, {json.dumps(rec
 """
 
 
+def _write_stable_notebook(source: Path, target: Path) -> None:
+    """Copy an executed notebook with its cell ids made stable (``<name>-<n>``): jupytext draws
+    them at random, and two builds of the same book must give the same bytes."""
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    for number, cell in enumerate(notebook.get("cells", []), 1):
+        if "id" in cell:
+            cell["id"] = f"{source.stem}-{number}"
+    target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+                      encoding="utf-8")
+
+
 def _copy_inputs(app):
     """Publish the data folder and the notebooks' text sources beside the pages."""
     root, out = Path(app.srcdir), Path(app.outdir)
@@ -410,7 +441,7 @@ def _copy_inputs(app):
             shutil.copyfile(source, out / f"{doc}.md")
             notebook = executed / f"{doc}.ipynb"   # the executed notebook, outputs included
             if notebook.is_file():
-                shutil.copyfile(notebook, out / f"{doc}.ipynb")
+                _write_stable_notebook(notebook, out / f"{doc}.ipynb")
             else:
                 logger.warning(f"{doc}: no executed notebook at {notebook}", type="dushanbe")
 
