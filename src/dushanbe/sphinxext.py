@@ -343,7 +343,54 @@ ACCESSIBILITY_FIXES = (
     (re.compile(r' role="doc-biblioentry"'), ""),
     # code blocks may scroll sideways: keyboard users must be able to focus them to scroll
     (re.compile(r'<div class="highlight"><pre>'), '<div class="highlight"><pre tabindex="0">'),
+    # myst-nb's hide-input toggles put <p> in <summary>, which HTML forbids: use <span>
+    (re.compile(r'<p class="(collapsed|expanded) admonition-title">(.*?)</p>'),
+     r'<span class="\1 admonition-title">\2</span>'),
 )
+
+#: Markup in the theme's layout (outside the page body) that the Nu HTML Checker rejects, and
+#: its repair, applied to every written page when the build finishes.
+LAYOUT_FIXES = (
+    # a non-standard attribute on the theme's search input (Safari-only)
+    (re.compile(r'\s+autocorrect="off"'), ""),
+)
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}"></head>
+<body><p><a href="{target}">{title}</a></p></body></html>
+"""
+
+
+def repair_layout(html_text: str) -> str:
+    """Apply :data:`LAYOUT_FIXES` to a whole page.
+
+    >>> repair_layout('<input type="search" autocomplete="off" autocorrect="off">')
+    '<input type="search" autocomplete="off">'
+    """
+    for pattern, replacement in LAYOUT_FIXES:
+        html_text = pattern.sub(replacement, html_text)
+    return html_text
+
+
+def _repair_site(app, exception):
+    """Repair the theme's layout markup in every page, and write the root redirect page as a
+    valid HTML document (sphinx-external-toc's is a bare <meta>), before that extension looks."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        fixed = repair_layout(text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+    if app.config.root_doc != "index":
+        target = app.builder.get_target_uri(app.config.root_doc)
+        (out / "index.html").write_text(REDIRECT.format(title=html.escape(book_metadata()["title"]),
+                                                        target=html.escape(target)), encoding="utf-8")
 
 
 def accessible_body(body: str) -> str:
@@ -502,5 +549,6 @@ def setup(app):
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("html-page-context", _on_html_page_context)
     app.connect("build-finished", _on_build_finished)
+    app.connect("build-finished", _repair_site, priority=100)   # before sphinx-external-toc
     return {"version": "0.1", "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
