@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .memberships import country_name
+from .names import country_name
 from .provenance import split_ids
 
 __all__ = ["neighbours", "rows_from", "border_label", "compare_lengths", "measured_three_ways"]

@@ -16,7 +16,8 @@ from typing import Callable
 import pandas as pd
 
 from .borders import neighbours, rows_from
-from .memberships import country_name, members_on, status_on
+from .memberships import members_on, status_on
+from .names import country_name
 from .provenance import split_ids
 from .words import join_names, km, long_date
 

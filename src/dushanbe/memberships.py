@@ -11,11 +11,10 @@ A row says that ``iso3`` held ``status`` in ``org_id`` on every day ``start <= d
 from __future__ import annotations
 
 import pandas as pd
-import pycountry
-
+from .names import country_name
 from .provenance import ids_in, join_ids
 
-__all__ = ["as_of", "members_on", "status_on", "status_history", "ties_table", "country_name", "bloc_profile",
+__all__ = ["as_of", "members_on", "status_on", "status_history", "ties_table", "bloc_profile",
            "membership_spans", "status_frames", "in_both", "data_as_of", "sources_for",
            "STATUS_LABELS"]
 
@@ -32,25 +31,6 @@ STATUS_LABELS = {
     "suspended": "suspended",
     "frozen": "participation frozen",
 }
-
-_SHORT_NAMES = {"RUS": "Russia", "IRN": "Iran", "KOR": "South Korea", "PRK": "North Korea",
-                "TUR": "Türkiye", "SYR": "Syria", "VNM": "Vietnam", "LAO": "Laos",
-                "MDA": "Moldova", "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania"}
-
-
-def country_name(iso3: str) -> str:
-    """Return a short English name for an ISO alpha-3 code.
-
-    >>> country_name("TJK"), country_name("RUS")
-    ('Tajikistan', 'Russia')
-    """
-    if iso3 in _SHORT_NAMES:
-        return _SHORT_NAMES[iso3]
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        raise KeyError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code")
-    return getattr(country, "common_name", None) or country.name
-
 
 def as_of(memberships: pd.DataFrame, date) -> pd.DataFrame:
     """Return the rows in force on ``date`` (``start <= date < end``, open ``end`` = in force).

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .memberships import STATUS_LABELS, country_name
+from .memberships import STATUS_LABELS
+from .names import country_name
 from .words import join_names, km, long_date, month_year, number_word
 
 __all__ = ["state_history", "org_story", "timeline_description", "lengths_description",

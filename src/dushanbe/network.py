@@ -17,7 +17,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from .memberships import STATUS_LABELS, as_of, country_name
+from .memberships import STATUS_LABELS, as_of
+from .names import country_name
 from .provenance import ids_in, join_ids
 from .words import join_names
 

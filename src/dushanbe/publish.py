@@ -28,9 +28,10 @@ import yaml
 from .data import data_version, load_table
 from .figures import FigureSpec
 from .paths import figure_store, project_root
-from .provenance import split_ids
+from .markup import data_table_html, esc as _esc
 
-__all__ = ["publish", "script_json", "table", "claims_table", "plans_table", "html_list", "book_metadata", "FILE_KINDS", "render_block", "cite_texts"]
+__all__ = ["publish", "script_json", "book_metadata", "FILE_KINDS", "render_block", "cite_texts",
+           "short_sources", "stable_svg"]
 
 #: The files each chart gets, by kind: (suffix, label for the download link).
 FILE_KINDS = {
@@ -60,10 +61,6 @@ def book_metadata() -> dict:
         "version": _pkg_version("dushanbe"),
         "data_version": data_version(),
     }
-
-
-def _esc(text) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _sources_frame(source_ids: list[str]) -> pd.DataFrame:
@@ -96,26 +93,6 @@ def cite_texts(spec: FigureSpec, meta: dict, number: str, url: str, today: str,
         "}",
     ])
     return {"short": short, "full": full, "bibtex": bibtex}
-
-
-def _number(value: float) -> str:
-    """Whole numbers with thousands separators; others with up to three decimals.
-
-    >>> _number(1357.0), _number(0.8640), _number(2.5)
-    ('1,357', '0.864', '2.5')
-    """
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.3f}".rstrip("0")
-
-
-def _data_table_html(data: pd.DataFrame) -> str:
-    shown = data.copy()
-    for col in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[col]):
-            shown[col] = shown[col].dt.strftime("%Y-%m-%d").fillna("")
-    return shown.to_html(index=False, escape=True, border=0, na_rep="", justify="left",
-                         classes="dushanbe-table table", float_format=_number)
 
 
 def _frame_control(spec: FigureSpec, frames: list[str], active: str | None) -> str:
@@ -166,7 +143,7 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 <p class="dushanbe-sources"><strong>Sources:</strong> {source_items}.</p>
 </details>
 <details class="dushanbe-data"><summary>Data table</summary>
-{_data_table_html(spec.data)}
+{data_table_html(spec.data)}
 </details>
 <details class="dushanbe-cite"><summary>Cite this chart</summary>
 <p><strong>Short:</strong> <span class="dushanbe-cite-short">{_esc(cites['short'])}</span></p>
@@ -308,81 +285,3 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     sliders = fig.layout.sliders
     active = frames[sliders[0].active or 0] if frames and sliders else (frames[0] if frames else None)
     return HTML(render_block(spec, plot_html, sources, meta, frames, active))
-
-
-def table(frame: pd.DataFrame, caption: str):
-    """Return a captioned, escaped HTML table for display (dates as YYYY-MM-DD, no index)."""
-    from IPython.display import HTML
-    markup = _data_table_html(frame).replace(
-        "<thead>", f"<caption>{_esc(caption)}</caption>\n  <thead>", 1)
-    return HTML(markup)
-
-
-def claims_table(assessed: pd.DataFrame, sources: pd.DataFrame):
-    """Return the claims as an HTML table: quote, claim, verdict badge (symbol and word, never
-    colour alone), evidence, how the verdict was reached, and links to the sources."""
-    from IPython.display import HTML
-
-    from .claims import VERDICTS
-
-    by_id = sources.set_index("source_id")
-
-    def source_links(cell: str) -> str:
-        return "; ".join(
-            f'<a href="{_esc(by_id.at[s, "url"])}">{_esc(by_id.at[s, "publisher"])}</a>'
-            for s in split_ids(cell) if s in by_id.index)
-
-    rows = []
-    for r in assessed.itertuples(index=False):
-        slug = r.verdict.replace(" ", "-")
-        how = (f'computed from the data (<code>{_esc(r.check)}</code>)' if r.computed
-               else "read from the source")
-        rows.append(
-            f'<tr id="claim-{_esc(r.claim_id)}"><th scope="row">{_esc(r.claim_id)}</th>'
-            f'<td><q>{_esc(r.quote)}</q><br><span class="dushanbe-claim">{_esc(r.claim)}</span></td>'
-            f'<td><span class="dushanbe-verdict dushanbe-verdict-{slug}">'
-            f'<span aria-hidden="true">{VERDICTS[r.verdict]}</span> {_esc(r.verdict)}</span></td>'
-            f'<td>{_esc(r.evidence)}<br><small>Verdict {how}. Sources: {source_links(r.source_id)}.</small></td></tr>')
-    return HTML(
-        '<table class="dushanbe-table dushanbe-claims table">'
-        "<caption>The article's checkable statements and how far they hold "
-        "(data/claims.csv; verdicts marked “computed” are derived from the other tables at build time).</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">The article says</th>'
-        '<th scope="col">Verdict</th><th scope="col">Evidence</th></tr></thead><tbody>'
-        + "".join(rows) + "</tbody></table>")
-
-
-def plans_table(plans: pd.DataFrame, sources: pd.DataFrame):
-    """Return "How the article's plans held up": quote, plan, outcome (symbol and word), what
-    happened, and links to the sources behind it."""
-    from IPython.display import HTML
-
-    from .plans import OUTCOMES
-
-    symbols = dict(zip(OUTCOMES, ("✔", "◐", "✘")))
-    by_id = sources.set_index("source_id")
-    rows = []
-    for r in plans.itertuples(index=False):
-        links = "; ".join(f'<a href="{_esc(by_id.at[s, "url"])}">{_esc(by_id.at[s, "publisher"])}</a>'
-                          for s in split_ids(r.source_id) if s in by_id.index)
-        rows.append(
-            f'<tr id="plan-{_esc(r.plan_id)}"><th scope="row">{_esc(r.plan_id)}</th>'
-            f'<td><q>{_esc(r.quote)}</q><br><span class="dushanbe-claim">{_esc(r.plan)}</span></td>'
-            f'<td><span class="dushanbe-verdict"><span aria-hidden="true">{symbols[r.outcome]}</span> '
-            f'{_esc(r.outcome)}</span></td>'
-            f'<td>{_esc(r.evidence)}<br><small>Sources: {links}.</small></td></tr>')
-    return HTML(
-        '<table class="dushanbe-table dushanbe-claims table">'
-        "<caption>How the article's plans held up (data/plans.csv; outcomes computed from data/events.csv "
-        "at build time).</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">The article says</th>'
-        '<th scope="col">Outcome</th><th scope="col">What happened</th></tr></thead><tbody>'
-        + "".join(rows) + "</tbody></table>")
-
-
-def html_list(items, title: str):
-    """Return an escaped bulleted list with a bold title, for display."""
-    from IPython.display import HTML
-
-    return HTML(f"<p><strong>{_esc(title)}</strong></p><ul>"
-                + "".join(f"<li>{_esc(i)}</li>" for i in items) + "</ul>")

@@ -1,0 +1,25 @@
+"""Names of states: how the book writes an ISO 3166-1 alpha-3 code in words.
+
+>>> country_name("TJK"), country_name("RUS")
+('Tajikistan', 'Russia')
+"""
+from __future__ import annotations
+
+import pycountry
+
+__all__ = ["country_name"]
+
+_SHORT_NAMES = {"RUS": "Russia", "IRN": "Iran", "KOR": "South Korea", "PRK": "North Korea",
+                "TUR": "Türkiye", "SYR": "Syria", "VNM": "Vietnam", "LAO": "Laos",
+                "MDA": "Moldova", "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania"}
+
+
+def country_name(iso3: str) -> str:
+    """Return a short English name for an ISO alpha-3 code (pycountry's common name, or a
+    shorter one the press uses: Russia, Iran, Laos …)."""
+    if iso3 in _SHORT_NAMES:
+        return _SHORT_NAMES[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        raise KeyError(f"{iso3!r} is not an ISO 3166-1 alpha-3 code")
+    return getattr(country, "common_name", None) or country.name
