@@ -102,7 +102,7 @@ def test_cite_texts():
 
 
 def test_standalone_chart_keeps_data_text_inside_its_script():
-    from dushanbe.sphinxext import _standalone_html
+    from dushanbe.bookext.registry import _standalone_html
 
     record = {"id": "fig-x", "title": EVIL, "caption": EVIL, "description": EVIL, "source_ids": ["s"],
               "height": 300, "config": {}}

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .contract import ENV_FIGURE_STORE, ENV_ROOT
+
 __all__ = ["project_root", "data_dir", "figure_store"]
 
 
@@ -14,8 +16,8 @@ def project_root(start: Path | None = None) -> Path:
     the project read that copy's data); otherwise searches upwards from ``start`` (default: the
     working directory, then this package).
     """
-    if start is None and os.environ.get("DUSHANBE_ROOT"):
-        return Path(os.environ["DUSHANBE_ROOT"])
+    if start is None and os.environ.get(ENV_ROOT):
+        return Path(os.environ[ENV_ROOT])
     candidates = [start] if start else [Path.cwd().resolve(), Path(__file__).resolve()]
     for begin in candidates:
         for folder in [begin, *begin.parents]:
@@ -35,5 +37,5 @@ def figure_store() -> Path:
     ``DUSHANBE_FIGURE_STORE`` overrides the default ``<root>/_build/figures``; the book's Sphinx
     extension copies this folder into the built site.
     """
-    override = os.environ.get("DUSHANBE_FIGURE_STORE")
+    override = os.environ.get(ENV_FIGURE_STORE)
     return Path(override) if override else project_root() / "_build" / "figures"

@@ -6,14 +6,13 @@ record) and returns the HTML block the page shows: the chart, its number and tit
 text description, data table, sources, "Cite this chart" (short, full, BibTeX), licence and
 downloads.
 
-Numbers, permalinks and dates depend on the whole book, so the block carries tokens
-(``%%FIGNUM:<id>%%``, ``%%FIGURL:<id>%%``, ``%%ROOT%%``, ``%%TODAY%%``, ``%%YEAR%%``) that the book's Sphinx
-extension (:mod:`dushanbe.sphinxext`) fills in; in a live Jupyter session they show as written.
+Numbers, permalinks and dates depend on the whole book, so the block carries the tokens of
+:mod:`dushanbe.contract`, which the book's Sphinx extension (:mod:`dushanbe.bookext`) fills in;
+in a live Jupyter session they show as written.
 """
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import re
@@ -28,27 +27,12 @@ import yaml
 from .data import data_version, load_table
 from .figures import FigureSpec
 from .paths import figure_store, project_root
+from .contract import (BUNDLED_TRACES, ENV_BOOK_BUILD, FILE_KINDS, LICENCE, ROOT_TOKEN, TODAY_TOKEN,
+                       YEAR_TOKEN, fignum, figurl, write_record)
 from .markup import data_table_html, esc as _esc
 
 __all__ = ["publish", "script_json", "book_metadata", "FILE_KINDS", "render_block", "cite_texts",
            "short_sources", "stable_svg"]
-
-#: The files each chart gets, by kind: (suffix, label for the download link).
-FILE_KINDS = {
-    "csv": (".csv", "Data (CSV)"),
-    "sources": (".sources.csv", "Sources (CSV)"),
-    "png": (".png", "Image (PNG)"),
-    "svg": (".svg", "Image (SVG)"),
-    "html": (".html", "Interactive chart (HTML)"),
-    "json": (".json", "Figure (plotly JSON)"),
-}
-
-#: Trace types in the plotly.js basic bundle the book serves (see dushanbe.sphinxext.plotly_bundle).
-BUNDLED_TRACES = frozenset({"scatter", "bar", "pie"})
-
-LICENCE = ("Chart and data compilation: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); "
-           "each source keeps its own terms.")
-
 
 def book_metadata() -> dict:
     """Return the book's title, author, base URL and versions (from ``_config.yml`` and data)."""
@@ -122,15 +106,15 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
                  frames: list[str] | None = None, active: str | None = None) -> str:
     """Return the figure block's HTML (with tokens for number, permalink, root and date)."""
     fid = _esc(spec.id)
-    number, url = f"%%FIGNUM:{spec.id}%%", f"%%FIGURL:{spec.id}%%"
-    cites = cite_texts(spec, meta, number, url, "%%TODAY%%", year="%%YEAR%%")
+    number, url = fignum(spec.id), figurl(spec.id)
+    cites = cite_texts(spec, meta, number, url, TODAY_TOKEN, year=YEAR_TOKEN)
     source_items = "; ".join(
         f'<a href="{_esc(r.url)}">{_esc(r.publisher)}, “{_esc(r.title)}”</a>'
         f' ({"published " + r.published.strftime("%Y-%m-%d") + ", " if pd.notna(r.published) else ""}'
         f'accessed {r.accessed.strftime("%Y-%m-%d")}; <code>{_esc(r.source_id)}</code>)'
         for r in sources.itertuples(index=False))
     downloads = " · ".join(
-        f'<a class="dushanbe-download" href="%%ROOT%%figures/{fid}{suffix}" download>{label}</a>'
+        f'<a class="dushanbe-download" href="{ROOT_TOKEN}figures/{fid}{suffix}" download>{label}</a>'
         for kind, (suffix, label) in FILE_KINDS.items())
     return f"""<figure class="dushanbe-figure" id="{fid}" data-dushanbe-figure="{fid}" aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">
 <figcaption class="dushanbe-figure-title" id="{fid}-title"><a class="dushanbe-permalink" href="#{fid}" title="Permalink to this chart">Figure {number}</a>. {_esc(spec.title)}</figcaption>
@@ -147,9 +131,9 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 </details>
 <details class="dushanbe-cite"><summary>Cite this chart</summary>
 <p><strong>Short:</strong> <span class="dushanbe-cite-short">{_esc(cites['short'])}</span></p>
-<p><strong>Full:</strong> <span class="dushanbe-cite-full" data-permalink="{url}" data-built="%%TODAY%%">{_esc(cites['full'])}</span></p>
+<p><strong>Full:</strong> <span class="dushanbe-cite-full" data-permalink="{url}" data-built="{TODAY_TOKEN}">{_esc(cites['full'])}</span></p>
 <p><strong>BibTeX:</strong></p>
-<pre class="dushanbe-bibtex" data-permalink="{url}" data-built="%%TODAY%%">{_esc(cites['bibtex'])}</pre>
+<pre class="dushanbe-bibtex" data-permalink="{url}" data-built="{TODAY_TOKEN}">{_esc(cites['bibtex'])}</pre>
 </details>
 <p class="dushanbe-licence"><strong>Licence:</strong> {_esc(LICENCE)}</p>
 <p class="dushanbe-downloads"><strong>Download:</strong> {downloads}</p>
@@ -184,7 +168,7 @@ def plot_markup(spec: FigureSpec, figure: dict, config: dict) -> str:
     return (f'<div id="{_esc(spec.id)}-plot" class="dushanbe-plotly" style="height:{int(spec.height)}px"></div>\n'
             f'<script type="application/json" class="dushanbe-plotly-data" data-plot="{_esc(spec.id)}-plot">'
             f"{payload}</script>\n"
-            f'<noscript><img src="%%ROOT%%figures/{_esc(spec.id)}.svg" alt="{_esc(spec.title)}" '
+            f'<noscript><img src="{ROOT_TOKEN}figures/{_esc(spec.id)}.svg" alt="{_esc(spec.title)}" '
             f'style="max-width:100%"></noscript>')
 
 
@@ -276,10 +260,9 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
         "book_version": meta["version"], "data_version": meta["data_version"],
         "config": config, "height": spec.height,
     }
-    (store / f"{spec.id}.meta.json").write_text(json.dumps(record, sort_keys=True, indent=1),
-                                                encoding="utf-8")
+    write_record(store, record)
     from IPython.display import HTML
-    if _in_jupyter() and not os.environ.get("DUSHANBE_BOOK_BUILD"):
+    if _in_jupyter() and not os.environ.get(ENV_BOOK_BUILD):
         fig.show()  # in Jupyter, draw the chart too; the book draws it from the block below
     frames = [f.name for f in fig.frames] if fig.frames else []
     sliders = fig.layout.sliders

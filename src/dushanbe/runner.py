@@ -20,6 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from .contract import ENV_FIGURE_STORE, ENV_ROOT
 from .paths import project_root
 
 __all__ = ["NotebookError", "execute_notebook", "main"]
@@ -43,8 +44,7 @@ def execute_notebook(source: Path, out_dir: Path, *, timeout: int = 600,
     notebook = jupytext.read(source)
     notebook.metadata.pop("data_dependencies", None)
     root = project_root(source.parent)
-    env = {"DUSHANBE_ROOT": str(root),
-           "DUSHANBE_FIGURE_STORE": str((out_dir / "figures").resolve())}
+    env = {ENV_ROOT: str(root), ENV_FIGURE_STORE: str((out_dir / "figures").resolve())}
     previous = {k: os.environ.get(k) for k in env}
     os.environ.update(env)  # the kernel inherits the environment it is started in
     try:

@@ -1,0 +1,106 @@
+"""Page assets and markup repairs: what each page loads, and fixes to other extensions' markup.
+
+* ``html-page-context`` names the local plotly.js on pages with charts (``dushanbe.js`` fetches it
+  after the page has loaded), drops sphinx-thebe's duplicate config script, and applies
+  :data:`ACCESSIBILITY_FIXES` to the body;
+* ``build-finished`` (early) applies :data:`LAYOUT_FIXES` to the theme's layout and writes a
+  valid root redirect page.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from ..publish import book_metadata
+from .config import plotly_js_name
+from .numbering import env_figures
+
+__all__ = ["ACCESSIBILITY_FIXES", "LAYOUT_FIXES", "accessible_body", "repair_layout"]
+
+#: Markup from other extensions that accessibility checkers (axe-core) flag, and its repair.
+ACCESSIBILITY_FIXES = (
+    # myst-nb's "Show code cell source" toggles: the visible text is the better accessible name
+    (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+    # docutils citation lists: role="list" whose children are not list items, and a deprecated role
+    (re.compile(r'<div role="list" class="citation-list">'), '<div class="citation-list">'),
+    (re.compile(r' role="doc-biblioentry"'), ""),
+    # code blocks may scroll sideways: keyboard users must be able to focus them to scroll
+    (re.compile(r'<div class="highlight"><pre>'), '<div class="highlight"><pre tabindex="0">'),
+    # myst-nb's hide-input toggles put <p> in <summary>, which HTML forbids: use <span>
+    (re.compile(r'<p class="(collapsed|expanded) admonition-title">(.*?)</p>'),
+     r'<span class="\1 admonition-title">\2</span>'),
+)
+
+
+#: Markup in the theme's layout (outside the page body) that the Nu HTML Checker rejects, and
+#: its repair, applied to every written page when the build finishes.
+LAYOUT_FIXES = (
+    # a non-standard attribute on the theme's search input (Safari-only)
+    (re.compile(r'\s+autocorrect="off"'), ""),
+)
+
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}"></head>
+<body><p><a href="{target}">{title}</a></p></body></html>
+"""
+
+
+def repair_layout(html_text: str) -> str:
+    """Apply :data:`LAYOUT_FIXES` to a whole page.
+
+    >>> repair_layout('<input type="search" autocomplete="off" autocorrect="off">')
+    '<input type="search" autocomplete="off">'
+    """
+    for pattern, replacement in LAYOUT_FIXES:
+        html_text = pattern.sub(replacement, html_text)
+    return html_text
+
+
+def repair_site(app, exception):
+    """Repair the theme's layout markup in every page, and write the root redirect page as a
+    valid HTML document (sphinx-external-toc's is a bare <meta>), before that extension looks."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in out.rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        fixed = repair_layout(text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+    if app.config.root_doc != "index":
+        target = app.builder.get_target_uri(app.config.root_doc)
+        (out / "index.html").write_text(REDIRECT.format(title=html.escape(book_metadata()["title"]),
+                                                        target=html.escape(target)), encoding="utf-8")
+
+
+def accessible_body(body: str) -> str:
+    """Apply :data:`ACCESSIBILITY_FIXES` to a page body.
+
+    >>> accessible_body('<summary aria-label="Toggle hidden content">Show</summary>')
+    '<summary>Show</summary>'
+    """
+    for pattern, replacement in ACCESSIBILITY_FIXES:
+        body = pattern.sub(replacement, body)
+    return body
+
+
+def on_html_page_context(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        context["body"] = accessible_body(context["body"])
+    if pagename in env_figures(app.env):
+        # plotly.js is fetched by dushanbe.js once the page has loaded, so text paints first
+        src = context["pathto"](f"_static/{plotly_js_name()}", 1)
+        app.add_js_file(None, body=f"window.DUSHANBE_PLOTLY = {json.dumps(src)};", priority=400)
+    # Thebe (live code) is off, but sphinx-thebe still declares its config script twice on each
+    # page, a console error; drop it. Restored by Sphinx after the page is written.
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        scripts[:] = [js for js in scripts if "thebe" not in (getattr(js, "filename", "") or "").lower()
+                      and "THEBE_JS_URL" not in (getattr(js, "attributes", {}) or {}).get("body", "")]

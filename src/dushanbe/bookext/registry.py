@@ -1,0 +1,139 @@
+"""Files and registry: when the build finishes, copy each chart's files into ``figures/``,
+write a standalone page per chart and the machine-readable ``figures/registry.json``, and
+publish the data and the notebooks (text and executed) beside the pages.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+from sphinx.util import logging
+
+from ..contract import LICENCE, read_record
+from ..publish import book_metadata, script_json
+from .config import figure_store_of, plotly_bundle
+from .numbering import permalink
+
+__all__ = ["inline_script"]
+
+logger = logging.getLogger(__name__)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def inline_script(js: str) -> str:
+    r"""Make JavaScript safe to inline in HTML: control characters, which HTML forbids, become
+    ``\xHH`` escapes (in plotly.js they sit inside string literals, where that is equivalent), and
+    ``</script`` cannot end the element early.
+
+    >>> inline_script('a = "\x01</script>"')
+    'a = "\\x01<\\/script>"'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", js).replace("</script", "<\\/script")
+
+
+def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, url: str,
+                     meta: dict) -> str:
+    esc = html.escape
+    sources = ", ".join(record["source_ids"])
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Figure {number}: {esc(record['title'])} — {esc(meta['title'])}</title>
+<script>{inline_script(plotly_js)}</script>
+<style>body{{font-family:Helvetica,Arial,sans-serif;max-width:1000px;margin:1.5rem auto;padding:0 1rem;color:#222}}</style>
+</head><body>
+<main>
+<h1>Figure {number}. {esc(record['title'])}</h1>
+<div id="{esc(record['id'])}-plot" aria-describedby="desc" style="height:{int(record['height'])}px"></div>
+<p>{esc(record['caption'])}</p>
+<p id="desc"><strong>What the chart shows.</strong> {esc(record['description'])}</p>
+<p><strong>Sources</strong> (see {esc(record['id'])}.sources.csv): {esc(sources)}</p>
+<p><strong>From:</strong> {esc(meta['title'])}, version {esc(meta['version'])}, data version {esc(meta['data_version'])}. <a href="{esc(url if "://" in url else "../" + url)}">{esc(url)}</a></p>
+<p><strong>Licence:</strong> {esc(LICENCE)}</p>
+</main>
+<script>
+var fig = {script_json(json.loads(fig_json))};
+Plotly.newPlot("{esc(record['id'])}-plot", fig.data, fig.layout, {json.dumps(record['config'])})
+  .then(function (gd) {{ if (fig.frames) {{ return Plotly.addFrames(gd, fig.frames); }} }});
+</script>
+</body></html>
+"""
+
+
+def _write_stable_notebook(source: Path, target: Path) -> None:
+    """Copy an executed notebook with its cell ids made stable (``<name>-<n>``): jupytext draws
+    them at random, and two builds of the same book must give the same bytes."""
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    for number, cell in enumerate(notebook.get("cells", []), 1):
+        if "id" in cell:
+            cell["id"] = f"{source.stem}-{number}"
+    target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+                      encoding="utf-8")
+
+
+def _copy_inputs(app):
+    """Publish the data folder and the notebooks' text sources beside the pages."""
+    root, out = Path(app.srcdir), Path(app.outdir)
+    target = out / "data"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(root / "data", target)
+    executed = out.parent / "jupyter_execute"
+    for doc in sorted(app.env.found_docs):
+        source = Path(app.env.doc2path(doc))
+        if source.suffix == ".md" and doc.startswith("notebooks/"):
+            (out / doc).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, out / f"{doc}.md")
+            notebook = executed / f"{doc}.ipynb"   # the executed notebook, outputs included
+            if notebook.is_file():
+                _write_stable_notebook(notebook, out / f"{doc}.ipynb")
+            else:
+                logger.warning(f"{doc}: no executed notebook at {notebook}", type="dushanbe")
+
+
+def on_build_finished(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    _copy_inputs(app)
+    numbers = getattr(app.env, "dushanbe_numbers", {})
+    store = figure_store_of(app)
+    outdir = Path(app.outdir) / "figures"
+    outdir.mkdir(parents=True, exist_ok=True)
+    meta = book_metadata()
+    plotly_js = plotly_bundle(Path(app.srcdir)).read_text(encoding="utf-8")
+    registry = []
+    for fid, info in sorted(numbers.items(), key=lambda kv: kv[1]["number"]):
+        record = read_record(store, fid)
+        if record is None:
+            logger.warning(f"figure {fid!r}: no files in {store}; delete _build and build again",
+                           type="dushanbe")
+            continue
+        for kind, name in record["files"].items():
+            if kind == "html":
+                continue
+            source = store / name
+            if not source.is_file():
+                logger.warning(f"figure {fid!r}: missing {source}", type="dushanbe")
+                continue
+            shutil.copyfile(source, outdir / name)
+        rel, absolute = permalink(app, info["docname"], fid)
+        fig_json = (store / record["files"]["json"]).read_text(encoding="utf-8")
+        (outdir / record["files"]["html"]).write_text(
+            _standalone_html(record, fig_json, plotly_js, info["number"], absolute, meta),
+            encoding="utf-8")
+        registry.append({
+            "id": fid, "number": info["number"], "title": record["title"],
+            "caption": record["caption"], "description": record["description"],
+            "page": rel.split("#")[0], "anchor": fid, "permalink": absolute,
+            "files": {k: f"figures/{v}" for k, v in sorted(record["files"].items())},
+            "source_ids": record["source_ids"],
+            "book_version": meta["version"], "data_version": record["data_version"],
+        })
+    document = {"book": meta["title"], "book_version": meta["version"],
+                "data_version": meta["data_version"], "licence": LICENCE, "figures": registry}
+    (outdir / "registry.json").write_text(json.dumps(document, indent=1, sort_keys=True,
+                                                     ensure_ascii=False) + "\n", encoding="utf-8")
