@@ -184,7 +184,7 @@ def test_script_in_data_shows_as_text(browser, site, tmp_path, monkeypatch):
     import pandas as pd
     import plotly.graph_objects as go
 
-    from dushanbe.figures import FigureSpec
+    from dushanbe.publish import FigureSpec
     from dushanbe.publish import publish
 
     monkeypatch.setenv("DUSHANBE_FIGURE_STORE", str(tmp_path))

@@ -184,7 +184,7 @@ def test_status_vocabulary_is_defined_once():
     """The labels, the chart styles and the schema's enum name the same statuses, in one order."""
     import json
 
-    from dushanbe.figures import STATUS_STYLE
+    from dushanbe.style import STATUS_STYLE
     from dushanbe.memberships import STATUS_LABELS
     from dushanbe.network import ALL_STATUSES
 
@@ -196,3 +196,22 @@ def test_status_vocabulary_is_defined_once():
     # never colour alone: each status has its own dash and its own marker symbol
     assert len({s["dash"] + s["symbol"] for s in STATUS_STYLE.values()}) == len(enum)
     assert len({s["symbol"] for s in STATUS_STYLE.values()}) == len(enum)
+
+
+def test_allies_layers_keep_only_placed_states_and_name_sources():
+    from dushanbe.borders import rows_from
+    from dushanbe.network import allies_layers
+
+    t = load_tables()
+    g = membership_graph(t["memberships"], "2021-09-16", orgs=["CSTO", "SCO", "CIS", "EAEU"])
+    p = state_projection(g)
+    placed = {"KAZ": (0, 0), "KGZ": (1, 0), "TJK": (2, 0), "AFG": (3, 0)}
+    layers = allies_layers(p, t["memberships"], rows_from(t["borders"], "cia_wfb"), placed, "2021-09-16")
+    assert set(layers["layer"]) == {"shared organisations", "land border"}
+    assert set(layers["iso3_a"]) | set(layers["iso3_b"]) <= set(placed)
+    assert (layers["source_id"] != "").all()
+    orgs = layers[layers["layer"] == "shared organisations"].set_index(["iso3_a", "iso3_b"])
+    assert orgs.loc[("KAZ", "KGZ"), "weight"] == 4          # CSTO, SCO, CIS and EAEU
+    assert ("AFG", "TJK") not in orgs.index                 # Afghanistan shares no full membership
+    lands = layers[layers["layer"] == "land border"]
+    assert {("AFG", "TJK"), ("KGZ", "TJK")} <= set(zip(lands["iso3_a"], lands["iso3_b"]))

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dushanbe.figures import FigureSpec
+from dushanbe.publish import FigureSpec
 from dushanbe.publish import FILE_KINDS, cite_texts, publish
 
 EVIL = '<script>window.__pwned = 1</script>'

@@ -5,8 +5,8 @@
 >>> t = load_tables()
 >>> countries, lines, data = bloc_map_layers(load_topology("ne_50m_region"), t["memberships"],
 ...     t["borders"], "AFG", "2021-09-16", ["AFG", "TJK", "UZB", "TKM", "IRN", "PAK", "CHN"])
->>> lines.set_index("iso3_b")["label"]["TJK"]
-'border with a CSTO member'
+>>> lines.set_index("iso3_b")[["class", "label"]].loc["TJK"].tolist()
+['csto_member', 'border with a CSTO member']
 """
 from __future__ import annotations
 
@@ -19,24 +19,26 @@ from .provenance import ids_in
 
 __all__ = ["border_class", "bloc_map_layers", "BORDER_CLASSES"]
 
-#: How a border is classed by the neighbour's standing, most binding first.
-BORDER_CLASSES = ("border with a CSTO member", "border with an SCO member outside the CSTO",
-                  "border with an SCO observer", "border with a state in neither bloc")
+#: How a border is classed by the neighbour's standing, most binding first: code and label.
+BORDER_CLASSES = {"csto_member": "border with a CSTO member",
+                  "sco_member": "border with an SCO member outside the CSTO",
+                  "sco_observer": "border with an SCO observer",
+                  "neither": "border with a state in neither bloc"}
 
 
 def border_class(csto: str, sco: str) -> str:
-    """Class a neighbour by its CSTO and SCO status labels ('' = none).
+    """Class a neighbour by its CSTO and SCO status labels ('' = none); return the class code.
 
     >>> border_class("suspended", "member")
-    'border with an SCO member outside the CSTO'
+    'sco_member'
     """
     if csto == "member":
-        return BORDER_CLASSES[0]
+        return "csto_member"
     if sco == "member":
-        return BORDER_CLASSES[1]
+        return "sco_member"
     if sco == "observer":
-        return BORDER_CLASSES[2]
-    return BORDER_CLASSES[3]
+        return "sco_observer"
+    return "neither"
 
 
 def bloc_map_layers(topo: dict, memberships: pd.DataFrame, borders: pd.DataFrame, of: str, date,
@@ -52,7 +54,8 @@ def bloc_map_layers(topo: dict, memberships: pd.DataFrame, borders: pd.DataFrame
     profile = bloc_profile(memberships, date, shown)
     points = {iso: label_point(topo, iso, bounds) for iso in shown}
     countries = profile.assign(
-        category=profile["profile"], hover=profile["state"] + ": " + profile["profile"],
+        category=profile["profile"], category_code=profile["profile_code"],
+        hover=profile["state"] + ": " + profile["profile"],
         label=profile["state"],
         label_lon=[points[i][0] if points[i] else None for i in profile["iso3"]],
         label_lat=[points[i][1] if points[i] else None for i in profile["iso3"]])
@@ -61,8 +64,10 @@ def bloc_map_layers(topo: dict, memberships: pd.DataFrame, borders: pd.DataFrame
     rows = []
     for n in sorted(neighbours(borders, of)):
         kind = border_class(by_iso.loc[n, "CSTO"], by_iso.loc[n, "SCO"])
-        rows.append({"iso3_a": of, "iso3_b": n, "label": kind, "lines": border_lines(topo, of, n),
-                     "hover": f"{border_label(of, n, first=n)}: {factbook[n]:,.0f} km (Factbook); {kind}"})
+        rows.append({"iso3_a": of, "iso3_b": n, "class": kind, "label": BORDER_CLASSES[kind],
+                     "lines": border_lines(topo, of, n),
+                     "hover": f"{border_label(of, n, first=n)}: {factbook[n]:,.0f} km (Factbook); "
+                              f"{BORDER_CLASSES[kind]}"})
     lines = pd.DataFrame(rows)
 
     def sources(iso3):

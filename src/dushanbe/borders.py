@@ -12,7 +12,8 @@ import pandas as pd
 from .names import country_name
 from .provenance import split_ids
 
-__all__ = ["neighbours", "rows_from", "border_label", "compare_lengths", "measured_three_ways"]
+__all__ = ["neighbours", "rows_from", "border_label", "compare_lengths", "lengths_by_source",
+           "measured_three_ways"]
 
 
 def neighbours(borders: pd.DataFrame, iso3: str) -> set[str]:
@@ -59,6 +60,30 @@ def compare_lengths(borders: pd.DataFrame, of: str, sources: dict[str, str]) -> 
         picked = rows_from(rows, prefix)
         out[label] = out["neighbour"].map(picked.set_index("neighbour")["length_km"])
     return out
+
+
+def lengths_by_source(borders: pd.DataFrame, of: str, sources: dict[str, str]) -> pd.DataFrame:
+    """Return one row per border of ``of`` and per named source that gives its length: the
+    tidy table behind a chart comparing sources.
+
+    ``sources`` maps a label to a source-id prefix, as for :func:`compare_lengths`. Columns:
+    ``neighbour``, ``border``, ``source`` (the label), ``length_km`` and ``source_id`` (the row's
+    own sources).
+
+    >>> from dushanbe.data import load_tables
+    >>> t = lengths_by_source(load_tables()["borders"], "AFG", {"Factbook": "cia_wfb", "Article": "trt_2021"})
+    >>> t[t["neighbour"] == "TJK"][["source", "length_km", "source_id"]].values.tolist()
+    [['Factbook', 1357.0, 'cia_wfb_afg_tjk'], ['Article', 1344.0, 'trt_2021_csto_dushanbe']]
+    """
+    touching = borders[(borders["iso3_a"] == of) | (borders["iso3_b"] == of)]
+    out = []
+    for label, prefix in sources.items():
+        for r in rows_from(touching, prefix).itertuples():
+            n = r.iso3_b if r.iso3_a == of else r.iso3_a
+            out.append({"neighbour": n, "border": border_label(of, n, first=n), "source": label,
+                        "length_km": r.length_km, "source_id": r.source_id})
+    return (pd.DataFrame(out, columns=["neighbour", "border", "source", "length_km", "source_id"])
+            .sort_values(["neighbour"], kind="stable").reset_index(drop=True))
 
 
 def measured_three_ways(borders: pd.DataFrame, topologies: dict[str, dict]) -> pd.DataFrame:

@@ -92,7 +92,8 @@ def ties_table(memberships: pd.DataFrame, date, orgs=None) -> pd.DataFrame:
 
 
 def bloc_profile(memberships: pd.DataFrame, date, iso3s, orgs=("CSTO", "SCO")) -> pd.DataFrame:
-    """Return each state's status in each of ``orgs`` on ``date`` and a one-line ``profile``.
+    """Return each state's status in each of ``orgs`` on ``date``, a one-line ``profile`` and
+    its ``profile_code`` (the status codes joined by ``|``, ``none`` for no status).
 
     >>> from dushanbe.data import load_tables
     >>> m = load_tables()["memberships"]
@@ -106,7 +107,8 @@ def bloc_profile(memberships: pd.DataFrame, date, iso3s, orgs=("CSTO", "SCO")) -
         profile = " · ".join(parts) if parts else "neither " + " nor ".join(orgs)
         rows.append({"iso3": iso3, "state": country_name(iso3),
                      **{org: STATUS_LABELS.get(s, "") if s else "" for org, s in statuses.items()},
-                     "profile": profile})
+                     "profile": profile,
+                     "profile_code": "|".join(s or "none" for s in statuses.values())})
     return pd.DataFrame(rows)
 
 

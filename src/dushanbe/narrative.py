@@ -17,6 +17,7 @@ import pandas as pd
 
 from .memberships import STATUS_LABELS
 from .names import country_name
+from .style import BORDER_STYLE
 from .words import join_names, km, long_date, month_year, number_word
 
 __all__ = ["state_history", "org_story", "timeline_description", "lengths_description",
@@ -79,20 +80,20 @@ def lengths_description(compared: pd.DataFrame, columns: dict[str, str]) -> str:
     return " ".join(out)
 
 
-def border_map_description(lines: pd.DataFrame, profile: pd.DataFrame, of: str, date,
-                           styles: dict) -> str:
+def border_map_description(lines: pd.DataFrame, profile: pd.DataFrame, of: str, date) -> str:
     """Return the text alternative of the bloc map: each class of ``of``'s borders, its
     neighbours and its line style, then who was in both blocs.
 
-    ``lines``: ``iso3_b`` and ``label`` (the border class); ``profile``: the shown states with
-    their ``CSTO`` and ``SCO`` status labels; ``styles``: the dash of each class.
+    ``lines``: ``iso3_b``, ``class`` and ``label`` (the border class); ``profile``: the shown
+    states with their ``CSTO`` and ``SCO`` status labels. Line styles come from
+    :data:`dushanbe.style.BORDER_STYLE`.
     """
     n = lines["iso3_b"].nunique()
     parts = [f"A map of Central and South Asia on {long_date(date)}. {country_name(of)} has "
              f"{number_word(n)} neighbours."]
-    for label, group in lines.groupby("label", sort=False):
+    for (code, label), group in lines.groupby(["class", "label"], sort=False):
         states = join_names(sorted(country_name(i) for i in group["iso3_b"]))
-        dash = styles.get(label, {}).get("dash", "solid").replace("dashdot", "dash-dot")
+        dash = BORDER_STYLE[code]["dash"].replace("dashdot", "dash-dot")
         parts.append(f"{label[0].upper() + label[1:]} ({dash} line): {states}.")
     both = profile[(profile["CSTO"] == "member") & (profile["SCO"] == "member")]
     if len(both):

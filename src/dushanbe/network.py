@@ -23,7 +23,8 @@ from .provenance import ids_in, join_ids
 from .words import join_names
 
 __all__ = ["membership_graph", "state_projection", "layout", "describe_ties", "centrality_table",
-           "communities", "bridges_between", "snapshot_summary", "projection_edges", "ALL_STATUSES"]
+           "communities", "bridges_between", "snapshot_summary", "projection_edges", "allies_layers",
+           "ALL_STATUSES"]
 
 
 def membership_graph(memberships: pd.DataFrame, date, orgs=None) -> nx.Graph:
@@ -159,6 +160,21 @@ def snapshot_summary(memberships: pd.DataFrame, dates, orgs) -> pd.DataFrame:
                      "density": round(nx.density(p), 3) if len(states) > 1 else 0.0,
                      "top_bridges": ", ".join(top), "top_betweenness": round(best, 3)})
     return pd.DataFrame(rows)
+
+
+def allies_layers(projection: nx.Graph, memberships: pd.DataFrame, borders: pd.DataFrame,
+                  positions: dict, date) -> pd.DataFrame:
+    """Return the two layers of the allies-and-neighbours map as one tidy table: the
+    projection's edges (``layer`` = "shared organisations", with ``weight`` and ``orgs``) and the
+    land borders in ``borders`` (``layer`` = "land border", with ``length_km``), both only
+    between states that have a position, each row with its ``source_id``."""
+    placed = list(positions)
+    orgs = projection_edges(projection, memberships, date)
+    orgs = orgs[orgs["iso3_a"].isin(placed) & orgs["iso3_b"].isin(placed)] if len(orgs) else orgs
+    lands = borders[borders["iso3_a"].isin(placed) & borders["iso3_b"].isin(placed)][
+        ["iso3_a", "iso3_b", "length_km", "source_id"]]
+    return pd.concat([orgs.assign(layer="shared organisations"), lands.assign(layer="land border")],
+                     ignore_index=True)
 
 
 def projection_edges(projection: nx.Graph, memberships: pd.DataFrame, date) -> pd.DataFrame:

@@ -18,6 +18,7 @@ import os
 import re
 import warnings
 from importlib.metadata import version as _pkg_version
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -25,14 +26,54 @@ import plotly.graph_objects as go
 import yaml
 
 from .data import data_version, load_table
-from .figures import FigureSpec
 from .paths import figure_store, project_root
+from .provenance import figure_source_ids
 from .contract import (BUNDLED_TRACES, ENV_BOOK_BUILD, FILE_KINDS, LICENCE, ROOT_TOKEN, TODAY_TOKEN,
                        YEAR_TOKEN, fignum, figurl, write_record)
 from .markup import data_table_html, esc as _esc
 
-__all__ = ["publish", "script_json", "book_metadata", "FILE_KINDS", "render_block", "cite_texts",
+__all__ = ["FigureSpec", "publish", "script_json", "book_metadata", "FILE_KINDS", "render_block", "cite_texts",
            "short_sources", "stable_svg"]
+
+_ID = re.compile(r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class FigureSpec:
+    """Everything a chart needs besides its drawing: identity, words, sources and data.
+
+    ``id`` is the chart's stable address (``fig-…``, lower case, hyphens); ``description`` is the
+    text alternative for readers who cannot see the chart; ``data`` is the tidy table plotted,
+    published as CSV beside the chart, with a ``source_id`` column (';'-separated keys of
+    ``data/sources.csv``) on every row; ``source_ids`` lists the chart's sources for its source
+    line first; every other source named in ``data`` is added after them, so the chart's
+    sources line, cite note, sources CSV and registry entry all name the same list.
+    """
+
+    id: str
+    title: str
+    caption: str
+    description: str
+    data: pd.DataFrame
+    source_ids: list[str] = field(default_factory=list)
+    width: int = 900
+    height: int = 600
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not _ID.match(self.id):
+            raise ValueError(f"figure id {self.id!r} must look like 'fig-network-2021-09-16'")
+        if "source_id" not in self.data.columns:
+            raise ValueError(f"figure {self.id!r}: its data need a source_id column, so every "
+                             "plotted row can be traced to data/sources.csv")
+        # one list of sources for the source line, cite note, BibTeX, sources CSV and registry
+        self.source_ids = figure_source_ids(self.source_ids, self.data)
+        if not self.source_ids:
+            raise ValueError(f"figure {self.id!r} names no source")
+        for name in ("title", "caption", "description"):
+            if not getattr(self, name).strip():
+                raise ValueError(f"figure {self.id!r} has an empty {name}")
+
 
 def book_metadata() -> dict:
     """Return the book's title, author, base URL and versions (from ``_config.yml`` and data)."""

@@ -1,0 +1,83 @@
+"""Bar charts: lengths by source, verdicts, one measure per row, snapshots."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..style import PALETTE, SOURCE_STYLES
+from ._layout import _base_layout, reference_line
+
+
+
+def border_comparison_figure(table: pd.DataFrame, *, height: int = 420) -> go.Figure:
+    """Horizontal bars: one group per border, one bar per source, the value written on each bar.
+
+    ``table`` columns: ``border`` (label), ``source`` (label), ``length_km``.
+    """
+    fig = go.Figure()
+    for i, (source, group) in enumerate(table.groupby("source", sort=False)):
+        colour, pattern = SOURCE_STYLES[i % len(SOURCE_STYLES)]
+        fig.add_trace(go.Bar(
+            y=group["border"], x=group["length_km"], name=source, orientation="h",
+            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
+            text=[f"{v:,.0f} km" for v in group["length_km"]], textposition="outside",
+            hovertemplate="%{y}: %{x:,.0f} km<extra>" + source + "</extra>"))
+    _base_layout(fig, height, barmode="group", legend=dict(orientation="h", y=1.08, x=0),
+                 xaxis_title="Length of land border (km)")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, table["length_km"].max() * 1.18])
+    return fig
+
+
+def verdict_figure(counts: pd.DataFrame, *, height: int = 320) -> go.Figure:
+    """Stacked horizontal bars: claims per verdict, split by how the verdict was reached.
+
+    ``counts`` columns: ``verdict``, ``decided`` (label), ``claims`` (a count). Each part is
+    labelled with its count, and the two ways of deciding differ in hatching as well as colour.
+    """
+    fig = go.Figure()
+    for i, (decided, group) in enumerate(counts.groupby("decided", sort=False)):
+        colour, pattern = SOURCE_STYLES[i % len(SOURCE_STYLES)]
+        fig.add_trace(go.Bar(
+            y=group["verdict"], x=group["claims"], name=decided, orientation="h",
+            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
+            text=group["claims"], textposition="inside", insidetextanchor="middle",
+            hovertemplate="%{y}: %{x} claim(s)<extra>" + decided + "</extra>"))
+    _base_layout(fig, height, barmode="stack", legend=dict(orientation="h", y=1.15, x=0),
+                 xaxis_title="Number of claims")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(dtick=1)
+    return fig
+
+
+def measure_bars(table: pd.DataFrame, value: str, label: str, *, text_format: str = "{:.3f}",
+                 name: str = "state", height: int | None = None, reference: float | None = None,
+                 reference_label: str = "") -> go.Figure:
+    """One horizontal bar per row (named by column ``name``) for one measure, its value written
+    on the bar; ``reference`` draws a dashed vertical line (e.g. 1.0 for a ratio)."""
+    rows = table.sort_values([value, name], ascending=[False, True])
+    fig = go.Figure(go.Bar(
+        y=rows[name], x=rows[value], orientation="h", marker=dict(color=PALETTE["blue"]),
+        text=[text_format.format(v) for v in rows[value]], textposition="outside",
+        hovertemplate="%{y}: %{x}<extra>" + label + "</extra>"))
+    _base_layout(fig, height or 120 + 24 * len(rows), xaxis_title=label, showlegend=False)
+    fig.update_yaxes(autorange="reversed")
+    top = max(float(rows[value].max()), reference or 0)
+    fig.update_xaxes(range=[0, top * 1.25 or 1])
+    if reference is not None:
+        reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash")
+    return fig
+
+
+def snapshot_figure(summary: pd.DataFrame, *, height: int = 380) -> go.Figure:
+    """Grouped bars per date: states and ties in the two-mode graph, values written on bars."""
+    fig = go.Figure()
+    for (column, (colour, pattern)) in zip(("states", "ties"), SOURCE_STYLES):
+        fig.add_trace(go.Bar(x=summary["date"], y=summary[column], name=column,
+                             marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
+                             text=summary[column], textposition="outside"))
+    _base_layout(fig, height, barmode="group", legend=dict(orientation="h", y=1.1, x=0),
+                 yaxis_title="count")
+    fig.update_xaxes(type="category", title="snapshot date")
+    fig.update_yaxes(range=[0, summary[["states", "ties"]].to_numpy().max() * 1.2])
+    return fig

@@ -1,0 +1,83 @@
+"""Maps drawn from the book's own Natural Earth geometry, on cartesian axes (no base map from the network)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..geometry import clipped_rings
+from ..style import BORDER_STYLE, profile_style
+from ._layout import _base_layout
+
+
+
+def _ring_trace_coords(rings, decimals: int = 2):
+    """Flatten rings into x/y lists separated by None, for one plotly trace.
+
+    Coordinates are rounded to ``decimals`` (0.01° is about 1 km, far below a pixel at the
+    map's scale) and repeated points dropped, which keeps the page light.
+    """
+    xs, ys = [], []
+    for ring in rings:
+        last = None
+        for lon, lat in ring:
+            point = (round(lon, decimals), round(lat, decimals))
+            if point != last:
+                xs.append(point[0])
+                ys.append(point[1])
+                last = point
+        xs.append(None)
+        ys.append(None)
+    return xs, ys
+
+
+def border_map(topo: dict, categories: pd.DataFrame, borders: pd.DataFrame, *,
+               bounds=(46.0, 96.0, 23.0, 56.0), height: int = 620) -> go.Figure:
+    """Draw countries filled by category and chosen borders as thick lines.
+
+    ``categories``: one row per country with ``iso3``, ``category_code`` (its CSTO/SCO profile
+    code, styled by :func:`dushanbe.style.profile_style`), ``category`` (its label) and ``hover``.
+    ``borders``: rows with ``iso3_a``, ``iso3_b``, ``class`` (styled by
+    :data:`dushanbe.style.BORDER_STYLE`), ``label`` and ``lines`` (list of polylines). Every
+    country also carries a text label with its name, so the category never depends on colour alone. The map is an equirectangular projection whose
+    aspect is corrected for the mean latitude; it draws only the stored geometry, so it needs no
+    base map from the network.
+    """
+    lon0, lon1, lat0, lat1 = bounds
+    fig = go.Figure()
+    for (code, category), group in categories.groupby(["category_code", "category"], sort=False):
+        first = True
+        for row in group.itertuples(index=False):
+            xs, ys = _ring_trace_coords(clipped_rings(topo, row.iso3, (lon0 - 2, lon1 + 2, lat0 - 2, lat1 + 2)))
+            cs = profile_style(code)
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", fill="toself", name=category, legendgroup=category,
+                showlegend=first, line=dict(color="#555555", width=0.6),
+                fillcolor=cs["color"], fillpattern=dict(shape=cs.get("pattern", ""), fgcolor="#444444",
+                                                        size=7, solidity=0.15),
+                hoveron="fills", hoverinfo="text", text=row.hover))
+            first = False
+    for (code, label), group in borders.groupby(["class", "label"], sort=False):
+        first = True
+        for row in group.itertuples(index=False):
+            xs, ys = _ring_trace_coords(row.lines)
+            bs = BORDER_STYLE[code]
+            fig.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", name=label, legendgroup=label, showlegend=first,
+                line=dict(color=bs["color"], width=5, dash=bs.get("dash", "solid")),
+                hoverinfo="text", text=row.hover))
+            first = False
+    labels = categories.dropna(subset=["label_lon"])
+    fig.add_trace(go.Scatter(
+        x=labels["label_lon"], y=labels["label_lat"], mode="text", text=labels["label"],
+        textfont=dict(size=12, color="#111111"), hoverinfo="skip", showlegend=False))
+    _base_layout(fig, height, legend=dict(orientation="h", x=0, y=-0.06, yanchor="top",
+                                          bgcolor="rgba(255,255,255,0.9)", font=dict(size=12)),
+                 plot_bgcolor="#eef3f7", margin=dict(l=50, r=10, t=10, b=10))
+    mid = math.cos(math.radians((lat0 + lat1) / 2))
+    fig.update_xaxes(range=[lon0, lon1], showgrid=False, zeroline=False, ticksuffix="°E",
+                     constrain="domain")
+    fig.update_yaxes(range=[lat0, lat1], showgrid=False, zeroline=False, ticksuffix="°N",
+                     scaleanchor="x", scaleratio=1 / mid, constrain="domain")
+    return fig

@@ -1,0 +1,106 @@
+"""The chart builders, on small inputs: which traces they draw, under which names, and the dash,
+symbol or hatching each status or kind gets — the promise that nothing is told by colour alone."""
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import plotly.io as pio
+
+from dushanbe.figures import (border_comparison_figure, border_map, event_timeline, membership_timeline,
+                              network_figure, status_matrix, verdict_figure)
+from dushanbe.memberships import STATUS_LABELS
+from dushanbe.style import BORDER_STYLE, EVENT_STYLE, STATUS_STYLE, TEMPLATE, profile_style
+
+TS = pd.Timestamp
+
+
+def _graph():
+    g = nx.Graph()
+    g.add_node("ORG", kind="org", label="ORG")
+    for iso, status in (("AAA", "member"), ("BBB", "observer"), ("CCC", "suspended"), ("DDD", "partner")):
+        g.add_node(iso, kind="state", label=iso.title())
+        g.add_edge(iso, "ORG", status=status)
+    return g
+
+
+def test_network_draws_one_line_trace_per_status_with_its_dash():
+    g = _graph()
+    fig = network_figure(g, {n: (i, i) for i, n in enumerate(sorted(g))})
+    lines = {t.name: t for t in fig.data if t.mode == "lines"}
+    assert set(lines) == {STATUS_LABELS[s] for s in ("member", "observer", "suspended", "partner")}
+    for status in ("member", "observer", "suspended", "partner"):
+        trace = lines[STATUS_LABELS[status]]
+        assert trace.line.dash == STATUS_STYLE[status]["dash"] and trace.line.color == STATUS_STYLE[status]["color"]
+    assert fig.layout.template == pio.templates[TEMPLATE]
+
+
+def test_membership_timeline_hatches_each_status():
+    spans = pd.DataFrame({"org_id": ["X", "X", "X"], "state": ["A", "A", "B"],
+                          "status": ["member", "suspended", "dialogue_partner"],
+                          "start": [TS("2000-01-01"), TS("2010-01-01"), TS("2005-01-01")],
+                          "end": [TS("2010-01-01"), pd.NaT, pd.NaT]})
+    fig = membership_timeline(spans, until="2020-01-01")
+    assert sorted(t.name for t in fig.data) == sorted(
+        STATUS_LABELS[s] for s in ("member", "suspended", "dialogue_partner"))
+    for trace in fig.data:
+        status = next(s for s, label in STATUS_LABELS.items() if label == trace.name)
+        assert trace.marker.pattern.shape == STATUS_STYLE[status]["pattern"]
+    # an open span runs to `until`
+    open_bar = next(t for t in fig.data if t.name == STATUS_LABELS["suspended"])
+    assert open_bar.x[0] == (TS("2020-01-01") - TS("2010-01-01")).total_seconds() * 1000
+
+
+def test_status_grid_gives_each_status_its_symbol_and_a_frame_per_date():
+    rows = pd.DataFrame({"iso3": ["AAA", "BBB"], "state": ["Aland", "Bland"], "org_id": ["X", "X"],
+                         "status": ["member", "frozen"]})
+    fig = status_matrix({"2020-01-01": rows, "2021-01-01": rows.iloc[:1]}, active="2020-01-01",
+                        orgs=["X"], states=[("AAA", "Aland"), ("BBB", "Bland")])
+    symbols = {t.name: t.marker.symbol for t in fig.data}
+    assert symbols[STATUS_LABELS["member"]] == STATUS_STYLE["member"]["symbol"]
+    assert symbols[STATUS_LABELS["frozen"]] == STATUS_STYLE["frozen"]["symbol"]
+    assert [f.name for f in fig.frames] == ["2020-01-01", "2021-01-01"]
+
+
+def test_event_timeline_marks_each_kind_with_its_symbol_and_the_reference_day():
+    events = pd.DataFrame({"event_id": ["a", "b"], "name": ["Drill", "Summit"], "country": ["TJK", "TJK"],
+                           "kind": ["exercise", "summit"], "location": ["Range", "Dushanbe"],
+                           "participants": ["RUS;TJK", "CSTO"], "start": [TS("2021-10-18"), TS("2021-09-16")],
+                           "last_day": [TS("2021-10-23"), pd.NaT]})
+    fig = event_timeline(events, mark="2021-09-17", mark_label="the article")
+    markers = {t.name: t.marker.symbol for t in fig.data if t.mode == "markers"}
+    assert markers == {EVENT_STYLE["exercise"]["label"]: EVENT_STYLE["exercise"]["symbol"],
+                       EVENT_STYLE["summit"]["label"]: EVENT_STYLE["summit"]["symbol"]}
+    assert fig.layout.shapes[0].x0 == TS("2021-09-17")
+    assert fig.layout.annotations[0].text == "the article"
+
+
+def test_border_map_styles_countries_and_borders_by_code():
+    from dushanbe.blocs import bloc_map_layers
+    from dushanbe.data import load_tables
+    from dushanbe.geometry import load_topology
+
+    t = load_tables()
+    topo = load_topology("ne_50m_region")
+    countries, lines, _ = bloc_map_layers(topo, t["memberships"], t["borders"], "AFG", "2021-09-16",
+                                          ["AFG", "TJK", "UZB", "TKM", "IRN", "PAK", "CHN"])
+    fig = border_map(topo, countries, lines)
+    uzb = countries.set_index("iso3").loc["UZB"]
+    fill = next(t for t in fig.data if t.name == uzb["category"])
+    assert uzb["category_code"] == "suspended|member"
+    assert fill.fillpattern.shape == profile_style("suspended|member")["pattern"]
+    for code in lines["class"].unique():
+        label = lines.loc[lines["class"] == code, "label"].iloc[0]
+        line = next(t for t in fig.data if t.name == label and t.mode == "lines" and not t.fill)
+        assert line.line.dash == BORDER_STYLE[code]["dash"]
+    assert set(lines["class"]) == {"csto_member", "sco_member", "sco_observer", "neither"}
+
+
+def test_bars_tell_sources_apart_by_hatching_as_well_as_colour():
+    table = pd.DataFrame({"border": ["T", "T", "U"], "source": ["Factbook", "Article", "Factbook"],
+                          "length_km": [1357.0, 1344.0, 144.0]})
+    fig = border_comparison_figure(table)
+    assert [t.name for t in fig.data] == ["Factbook", "Article"]
+    assert len({t.marker.pattern.shape for t in fig.data}) == 2 and len({t.marker.color for t in fig.data}) == 2
+    counts = pd.DataFrame({"verdict": ["supported", "supported"], "decided": ["computed", "read"], "claims": [3, 4]})
+    fig = verdict_figure(counts)
+    assert len({t.marker.pattern.shape for t in fig.data}) == 2
