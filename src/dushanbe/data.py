@@ -97,6 +97,15 @@ def _check_header(text: str, res: dict, shown: str) -> list[str]:
     return header
 
 
+#: Plain words for the Frictionless errors that concern a whole row.
+_ROW_MESSAGES = {
+    "primary-key": "duplicate row: its key repeats an earlier row",
+    "extra-cell": "more cells than the header has columns (a stray delimiter, or an unquoted comma?)",
+    "missing-cell": "fewer cells than the header has columns",
+    "blank-row": "blank row",
+}
+
+
 def _describe(err, fields: dict) -> str:
     """Say in plain words what a Frictionless error means for the person editing the file."""
     kind = err.type
@@ -116,17 +125,9 @@ def _describe(err, fields: dict) -> str:
         if spec.get("unique"):
             return f"{cell!r} repeats an earlier row; it must be unique"
         return f"{cell!r} breaks a constraint: {err.note}"
-    if kind == "primary-key":
-        return "duplicate row: its key repeats an earlier row"
     if kind == "unique-error":
         return f"{cell!r} repeats an earlier row; it must be unique"
-    if kind == "extra-cell":
-        return "more cells than the header has columns (a stray delimiter, or an unquoted comma?)"
-    if kind == "missing-cell":
-        return "fewer cells than the header has columns"
-    if kind == "blank-row":
-        return "blank row"
-    return err.message
+    return _ROW_MESSAGES.get(kind, err.message)
 
 
 def _resource(path: Path, res: dict) -> Resource:

@@ -50,15 +50,20 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
+def apply_fixes(text: str, fixes) -> str:
+    """Apply each (pattern, replacement) of ``fixes`` to ``text``, in order."""
+    for pattern, replacement in fixes:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def repair_layout(html_text: str) -> str:
     """Apply :data:`LAYOUT_FIXES` to a whole page.
 
     >>> repair_layout('<input type="search" autocomplete="off" autocorrect="off">')
     '<input type="search" autocomplete="off">'
     """
-    for pattern, replacement in LAYOUT_FIXES:
-        html_text = pattern.sub(replacement, html_text)
-    return html_text
+    return apply_fixes(html_text, LAYOUT_FIXES)
 
 
 def repair_site(app, exception):
@@ -86,9 +91,7 @@ def accessible_body(body: str) -> str:
     >>> accessible_body('<summary aria-label="Toggle hidden content">Show</summary>')
     '<summary>Show</summary>'
     """
-    for pattern, replacement in ACCESSIBILITY_FIXES:
-        body = pattern.sub(replacement, body)
-    return body
+    return apply_fixes(body, ACCESSIBILITY_FIXES)
 
 
 def on_html_page_context(app, pagename, templatename, context, doctree):

@@ -9,19 +9,27 @@ from ._layout import _base_layout, reference_line
 
 
 
+def _bars_by_group(fig: go.Figure, table: pd.DataFrame, group: str, y: str, x: str, text, hover: str,
+                   **bar) -> None:
+    """Add one horizontal bar trace per value of ``group``, each with its own colour *and*
+    hatching from :data:`dushanbe.style.SOURCE_STYLES`; ``text(rows)`` labels the bars."""
+    for i, (name, rows) in enumerate(table.groupby(group, sort=False)):
+        colour, pattern = SOURCE_STYLES[i % len(SOURCE_STYLES)]
+        fig.add_trace(go.Bar(
+            y=rows[y], x=rows[x], name=name, orientation="h", text=text(rows),
+            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
+            hovertemplate=hover + "<extra>" + str(name) + "</extra>", **bar))
+
+
 def border_comparison_figure(table: pd.DataFrame, *, height: int = 420) -> go.Figure:
     """Horizontal bars: one group per border, one bar per source, the value written on each bar.
 
     ``table`` columns: ``border`` (label), ``source`` (label), ``length_km``.
     """
     fig = go.Figure()
-    for i, (source, group) in enumerate(table.groupby("source", sort=False)):
-        colour, pattern = SOURCE_STYLES[i % len(SOURCE_STYLES)]
-        fig.add_trace(go.Bar(
-            y=group["border"], x=group["length_km"], name=source, orientation="h",
-            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
-            text=[f"{v:,.0f} km" for v in group["length_km"]], textposition="outside",
-            hovertemplate="%{y}: %{x:,.0f} km<extra>" + source + "</extra>"))
+    _bars_by_group(fig, table, "source", "border", "length_km",
+                   lambda rows: [f"{v:,.0f} km" for v in rows["length_km"]], "%{y}: %{x:,.0f} km",
+                   textposition="outside")
     _base_layout(fig, height, barmode="group", legend=dict(orientation="h", y=1.08, x=0),
                  xaxis_title="Length of land border (km)")
     fig.update_yaxes(autorange="reversed")
@@ -36,13 +44,8 @@ def verdict_figure(counts: pd.DataFrame, *, height: int = 320) -> go.Figure:
     labelled with its count, and the two ways of deciding differ in hatching as well as colour.
     """
     fig = go.Figure()
-    for i, (decided, group) in enumerate(counts.groupby("decided", sort=False)):
-        colour, pattern = SOURCE_STYLES[i % len(SOURCE_STYLES)]
-        fig.add_trace(go.Bar(
-            y=group["verdict"], x=group["claims"], name=decided, orientation="h",
-            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
-            text=group["claims"], textposition="inside", insidetextanchor="middle",
-            hovertemplate="%{y}: %{x} claim(s)<extra>" + decided + "</extra>"))
+    _bars_by_group(fig, counts, "decided", "verdict", "claims", lambda rows: rows["claims"],
+                   "%{y}: %{x} claim(s)", textposition="inside", insidetextanchor="middle")
     _base_layout(fig, height, barmode="stack", legend=dict(orientation="h", y=1.15, x=0),
                  xaxis_title="Number of claims")
     fig.update_yaxes(autorange="reversed")
