@@ -1,4 +1,4 @@
-"""HTML the notebooks display besides charts: data tables, the claims and plans tables, lists.
+"""HTML the notebooks display besides charts: escaped text, numbers, data tables and lists.
 
 Every function escapes what it prints (data can hold any text) and returns an
 ``IPython.display.HTML`` object or a string.
@@ -14,8 +14,7 @@ import pandas as pd
 
 from .provenance import split_ids
 
-__all__ = ["esc", "number", "data_table_html", "table", "claims_table", "plans_table", "html_list",
-           "source_links"]
+__all__ = ["esc", "number", "data_table_html", "table", "html_list", "source_links"]
 
 
 def esc(text) -> str:
@@ -57,59 +56,6 @@ def table(frame: pd.DataFrame, caption: str):
     markup = data_table_html(frame).replace(
         "<thead>", f"<caption>{esc(caption)}</caption>\n  <thead>", 1)
     return HTML(markup)
-
-
-def claims_table(assessed: pd.DataFrame, sources: pd.DataFrame):
-    """Return the claims as an HTML table: quote, claim, verdict badge (symbol and word, never
-    colour alone), evidence, how the verdict was reached, and links to the sources."""
-    from IPython.display import HTML
-
-    from .claims import VERDICTS
-
-    rows = []
-    for r in assessed.itertuples(index=False):
-        slug = r.verdict.replace(" ", "-")
-        how = (f'computed from the data (<code>{esc(r.check)}</code>)' if r.computed
-               else "read from the source")
-        rows.append(
-            f'<tr id="claim-{esc(r.claim_id)}"><th scope="row">{esc(r.claim_id)}</th>'
-            f'<td><q>{esc(r.quote)}</q><br><span class="dushanbe-claim">{esc(r.claim)}</span></td>'
-            f'<td><span class="dushanbe-verdict dushanbe-verdict-{slug}">'
-            f'<span aria-hidden="true">{VERDICTS[r.verdict]}</span> {esc(r.verdict)}</span></td>'
-            f'<td>{esc(r.evidence)}<br><small>Verdict {how}. Sources: {source_links(r.source_id, sources)}.</small></td></tr>')
-    return HTML(
-        '<table class="dushanbe-table dushanbe-claims table">'
-        "<caption>The article's checkable statements and how far they hold "
-        "(data/claims.csv; verdicts marked “computed” are derived from the other tables at build time).</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">The article says</th>'
-        '<th scope="col">Verdict</th><th scope="col">Evidence</th></tr></thead><tbody>'
-        + "".join(rows) + "</tbody></table>")
-
-
-def plans_table(plans: pd.DataFrame, sources: pd.DataFrame):
-    """Return "How the article's plans held up": quote, plan, outcome (symbol and word), what
-    happened, and links to the sources behind it."""
-    from IPython.display import HTML
-
-    from .plans import OUTCOMES
-
-    symbols = dict(zip(OUTCOMES, ("✔", "◐", "✘")))
-    rows = []
-    for r in plans.itertuples(index=False):
-        links = source_links(r.source_id, sources)
-        rows.append(
-            f'<tr id="plan-{esc(r.plan_id)}"><th scope="row">{esc(r.plan_id)}</th>'
-            f'<td><q>{esc(r.quote)}</q><br><span class="dushanbe-claim">{esc(r.plan)}</span></td>'
-            f'<td><span class="dushanbe-verdict"><span aria-hidden="true">{symbols[r.outcome]}</span> '
-            f'{esc(r.outcome)}</span></td>'
-            f'<td>{esc(r.evidence)}<br><small>Sources: {links}.</small></td></tr>')
-    return HTML(
-        '<table class="dushanbe-table dushanbe-claims table">'
-        "<caption>How the article's plans held up (data/plans.csv; outcomes computed from data/events.csv "
-        "at build time).</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">The article says</th>'
-        '<th scope="col">Outcome</th><th scope="col">What happened</th></tr></thead><tbody>'
-        + "".join(rows) + "</tbody></table>")
 
 
 def html_list(items, title: str):
