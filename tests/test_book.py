@@ -274,3 +274,74 @@ def test_no_launch_button_while_no_repository_is_configured(site):
         text = (site / page).read_text(encoding="utf-8")
         for marker in ("mybinder.org", "colab.research.google.com", "launch-buttons", "binderhub"):
             assert marker not in text, f"{page}: {marker}"
+
+
+def _jsonld(page: Path) -> list[dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    return [json.loads(b) for b in blocks]
+
+
+def test_claim_verdicts_are_published_as_claimreview(site):
+    """The claims page carries one schema.org ClaimReview per claim, with the properties that
+    fact-check readers require: claimReviewed, reviewRating (with its word), url, author, and
+    the claim's appearance in the article."""
+    import pandas as pd
+
+    from dushanbe.claims import VERDICTS
+    claims = pd.read_csv(Path(__file__).resolve().parents[1] / "data" / "claims.csv")
+    reviews = [r for r in _jsonld(site / "notebooks" / "claims.html") if r.get("@type") == "ClaimReview"]
+    assert len(reviews) == len(claims)
+    for review in reviews:
+        assert review["@context"] == "https://schema.org"
+        assert review["claimReviewed"] and review["author"]["name"]
+        assert re.search(r"#claim-c\d\d$", review["url"])
+        rating = review["reviewRating"]
+        assert rating["alternateName"] in VERDICTS and rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        appearance = review["itemReviewed"]["appearance"]
+        assert appearance["url"].startswith("https://www.trtworld.com/") and appearance["datePublished"] == "2021-09-17"
+        assert review["itemReviewed"]["author"]["name"] == "TRT World"
+
+
+def test_data_package_is_published_as_a_dataset(site):
+    descriptor = json.loads((Path(__file__).resolve().parents[1] / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    found = [d for d in _jsonld(site / "notebooks" / "data.html") if d.get("@type") == "Dataset"]
+    assert len(found) == 1
+    ds = found[0]
+    for prop in ("name", "description", "license", "creator", "distribution", "version", "dateModified"):
+        assert ds[prop], prop
+    urls = {d["contentUrl"] for d in ds["distribution"]}
+    for resource in descriptor["resources"]:
+        url = next(u for u in urls if u.endswith("/" + resource["path"]))
+        assert (site / "notebooks" / url).resolve().is_file(), url
+    assert all(u.startswith("https://") for u in ds["isBasedOn"])
+
+
+def test_every_chart_page_has_link_previews_and_embed_code(site):
+    registry = _registry(site)["figures"]
+    for page in sorted({f["page"] for f in registry}):
+        text = (site / page).read_text(encoding="utf-8")
+        image = re.search(r'<meta property="og:image" content="([^"]+)"', text)
+        assert image and image.group(1).endswith(".png"), page
+        assert (site / page).parent.joinpath(image.group(1)).resolve().is_file(), image.group(1)
+        for prop in ('property="og:title"', 'property="og:description"', 'name="twitter:card"'):
+            assert prop in text, (page, prop)
+    for fig in registry:
+        page = (site / fig["page"]).read_text(encoding="utf-8")
+        block = page[page.index(f'id="{fig["id"]}"'):]
+        embed = re.search(r'<pre class="dushanbe-embed"[^>]*>(.*?)</pre>', block[:block.index("</figure>")], re.S)
+        assert embed and "&lt;iframe" in embed.group(1) and f'figures/{fig["id"]}.html' in embed.group(1)
+        standalone = (site / fig["files"]["html"]).read_text(encoding="utf-8")
+        assert '<meta property="og:image"' in standalone and 'download>Data (CSV)</a>' in standalone
+
+
+def test_exported_images_carry_title_source_and_address(site):
+    """A PNG or SVG pasted into a slide keeps the chart's title, a source line, the licence and
+    the chart's address."""
+    for fig in _registry(site)["figures"]:
+        svg = (site / fig["files"]["svg"]).read_text(encoding="utf-8")
+        text = re.sub(r"\s+", " ", " ".join(re.findall(r">([^<>]+)<", svg)))
+        import html as _html
+        text = _html.unescape(text)
+        assert fig["title"].split()[0] in text and fig["title"].split()[-1].rstrip(".") in text, fig["id"]
+        assert "Source:" in text and "CC BY 4.0" in text, fig["id"]
+        assert f'figures/{fig["id"]}.html' in text, fig["id"]

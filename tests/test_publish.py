@@ -104,10 +104,14 @@ def test_cite_texts():
 def test_standalone_chart_keeps_data_text_inside_its_script():
     from dushanbe.bookext.registry import _standalone_html
 
-    record = {"id": "fig-x", "title": EVIL, "caption": EVIL, "description": EVIL, "source_ids": ["s"],
-              "height": 300, "config": {}}
+    record = {"id": "fig-x", "title": EVIL, "subtitle": EVIL, "caption": EVIL, "description": EVIL,
+              "source_ids": ["s"], "height": 300, "config": {},
+              "files": {kind: f"fig-x{suffix}" for kind, (suffix, _) in FILE_KINDS.items()}}
     fig_json = json.dumps({"data": [{"type": "bar", "hovertext": [EVIL]}], "layout": {}})
-    meta = {"title": "Book", "version": "1", "data_version": "abc"}
+    meta = {"title": "Book", "version": "1", "data_version": "abc", "baseurl": ""}
     page = _standalone_html(record, fig_json, "var Plotly = {};", 1, "p.html#fig-x", meta)
     assert page.count("</script>") == 2  # plotly.js and the drawing script, nothing from the data
     assert EVIL not in page
+    # the standalone page keeps the chart's downloads and link-preview tags
+    assert 'href="fig-x.csv" download' in page and 'href="fig-x.png" download' in page
+    assert '<meta property="og:image" content="fig-x.png">' in page

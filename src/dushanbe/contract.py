@@ -22,7 +22,7 @@ from pathlib import Path
 
 __all__ = ["fignum", "figurl", "ROOT_TOKEN", "TODAY_TOKEN", "YEAR_TOKEN", "TOKEN", "MARKER",
            "FILE_KINDS", "BUNDLED_TRACES", "LICENCE", "RECORD_FIELDS", "write_record", "read_record",
-           "ENV_ROOT", "ENV_FIGURE_STORE", "ENV_BOOK_BUILD"]
+           "ENV_ROOT", "ENV_FIGURE_STORE", "ENV_BOOK_BUILD", "script_json"]
 
 #: Filled with the chart's number in reading order.
 def fignum(fid: str) -> str:
@@ -59,8 +59,8 @@ LICENCE = ("Chart and data compilation: CC BY 4.0 (https://creativecommons.org/l
            "each source keeps its own terms.")
 
 #: The fields of a chart's record, ``<id>.meta.json``.
-RECORD_FIELDS = ("id", "title", "caption", "description", "source_ids", "files", "book_version",
-                 "data_version", "config", "height")
+RECORD_FIELDS = ("id", "title", "subtitle", "caption", "description", "source_ids", "files",
+                 "book_version", "data_version", "config", "height")
 
 ENV_ROOT = "DUSHANBE_ROOT"                  # the book's folder (a copy's own, when building a copy)
 ENV_FIGURE_STORE = "DUSHANBE_FIGURE_STORE"  # where publish() writes chart files and records
@@ -80,3 +80,13 @@ def read_record(store: Path, fid: str) -> dict | None:
     """Read a chart's record, or None if the chart was not published to ``store``."""
     path = Path(store) / f"{fid}.meta.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def script_json(value) -> str:
+    r"""Return ``value`` as JSON that is safe inside an HTML ``<script>``: every ``<`` is written
+    ``\u003c``, so no text from the data can close the element.
+
+    >>> script_json({"note": "</script>"})
+    '{"note": "\\u003c/script>"}'
+    """
+    return json.dumps(value, sort_keys=True).replace("<", "\\u003c")

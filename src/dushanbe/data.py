@@ -13,7 +13,6 @@ that names the file, the row (as a spreadsheet numbers it: the header is row 1) 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from pathlib import Path
@@ -23,6 +22,7 @@ from frictionless import Resource
 
 from . import rules as _rules
 from .errors import DataValidationError, Problem
+from .meta import data_version
 from .paths import data_dir as _default_data_dir
 
 __all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_version",
@@ -219,16 +219,3 @@ def load_tables(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     folder = Path(data_dir) if data_dir else _default_data_dir()
     loaded: dict = {}
     return {name: load_table(name, folder, loaded) for name in TABLE_ORDER}
-
-
-def data_version(data_dir: Path | None = None) -> str:
-    """Return a short content hash of every file in ``data/`` (names and bytes).
-
-    The same data give the same version on any machine; any edit gives a new one.
-    """
-    folder = Path(data_dir) if data_dir else _default_data_dir()
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]

@@ -17,22 +17,22 @@ import json
 import os
 import re
 import warnings
-from importlib.metadata import version as _pkg_version
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
-import yaml
 
-from .data import data_version, load_table
-from .paths import figure_store, project_root
+from .data import load_table
+from .meta import book_metadata
+from .paths import figure_store
 from .provenance import figure_source_ids
 from .contract import (BUNDLED_TRACES, ENV_BOOK_BUILD, FILE_KINDS, LICENCE, ROOT_TOKEN, TODAY_TOKEN,
-                       YEAR_TOKEN, fignum, figurl, write_record)
+                       YEAR_TOKEN, fignum, figurl, script_json, write_record)
 from .markup import data_table_html, esc as _esc
 
 __all__ = ["FigureSpec", "publish", "script_json", "book_metadata", "FILE_KINDS", "render_block", "cite_texts",
+           "export_figure", "chart_address", "embed_code",
            "short_sources", "stable_svg"]
 
 _ID = re.compile(r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
@@ -42,7 +42,8 @@ _ID = re.compile(r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
 class FigureSpec:
     """Everything a chart needs besides its drawing: identity, words, sources and data.
 
-    ``id`` is the chart's stable address (``fig-…``, lower case, hyphens); ``description`` is the
+    ``id`` is the chart's stable address (``fig-…``, lower case, hyphens); ``title`` states the
+    chart's finding and ``subtitle`` what is plotted and as of when; ``description`` is the
     text alternative for readers who cannot see the chart; ``data`` is the tidy table plotted,
     published as CSV beside the chart, with a ``source_id`` column (';'-separated keys of
     ``data/sources.csv``) on every row; ``source_ids`` lists the chart's sources for its source
@@ -56,6 +57,7 @@ class FigureSpec:
     description: str
     data: pd.DataFrame
     source_ids: list[str] = field(default_factory=list)
+    subtitle: str = ""
     width: int = 900
     height: int = 600
     extra: dict = field(default_factory=dict)
@@ -73,19 +75,6 @@ class FigureSpec:
         for name in ("title", "caption", "description"):
             if not getattr(self, name).strip():
                 raise ValueError(f"figure {self.id!r} has an empty {name}")
-
-
-def book_metadata() -> dict:
-    """Return the book's title, author, base URL and versions (from ``_config.yml`` and data)."""
-    with open(project_root() / "_config.yml", encoding="utf-8") as fh:
-        config = yaml.safe_load(fh) or {}
-    return {
-        "title": config.get("title", "The Dushanbe book"),
-        "author": config.get("author", "The Dushanbe book team"),
-        "baseurl": (config.get("html", {}) or {}).get("baseurl", "") or "",
-        "version": _pkg_version("dushanbe"),
-        "data_version": data_version(),
-    }
 
 
 def _sources_frame(source_ids: list[str]) -> pd.DataFrame:
@@ -147,6 +136,7 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
                  frames: list[str] | None = None, active: str | None = None) -> str:
     """Return the figure block's HTML (with tokens for number, permalink, root and date)."""
     fid = _esc(spec.id)
+    subtitle = f'<span class="dushanbe-subtitle">{_esc(spec.subtitle)}</span>' if spec.subtitle else ""
     number, url = fignum(spec.id), figurl(spec.id)
     cites = cite_texts(spec, meta, number, url, TODAY_TOKEN, year=YEAR_TOKEN)
     source_items = "; ".join(
@@ -158,7 +148,7 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
         f'<a class="dushanbe-download" href="{ROOT_TOKEN}figures/{fid}{suffix}" download>{label}</a>'
         for kind, (suffix, label) in FILE_KINDS.items())
     return f"""<figure class="dushanbe-figure" id="{fid}" data-dushanbe-figure="{fid}" aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">
-<figcaption class="dushanbe-figure-title" id="{fid}-title"><a class="dushanbe-permalink" href="#{fid}" title="Permalink to this chart">Figure {number}</a>. {_esc(spec.title)}</figcaption>
+<figcaption class="dushanbe-figure-title" id="{fid}-title"><a class="dushanbe-permalink" href="#{fid}" title="Permalink to this chart">Figure {number}</a>. {_esc(spec.title)}{subtitle}</figcaption>
 {_frame_control(spec, frames or [], active)}<div class="dushanbe-plot">
 {plot_html}
 </div>
@@ -175,10 +165,19 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 <p><strong>Full:</strong> <span class="dushanbe-cite-full" data-permalink="{url}" data-built="{TODAY_TOKEN}">{_esc(cites['full'])}</span></p>
 <p><strong>BibTeX:</strong></p>
 <pre class="dushanbe-bibtex" data-permalink="{url}" data-built="{TODAY_TOKEN}">{_esc(cites['bibtex'])}</pre>
+<p><strong>Embed:</strong></p>
+<pre class="dushanbe-embed" data-standalone="{ROOT_TOKEN}figures/{fid}.html">{_esc(embed_code(spec, ROOT_TOKEN + "figures/" + spec.id + ".html"))}</pre>
 </details>
 <p class="dushanbe-licence"><strong>Licence:</strong> {_esc(LICENCE)}</p>
 <p class="dushanbe-downloads"><strong>Download:</strong> {downloads}</p>
 </figure>"""
+
+
+def embed_code(spec: FigureSpec, src: str) -> str:
+    """Return the ``<iframe>`` that embeds a chart's standalone page (which carries its title,
+    sources, licence and address) in another page."""
+    return (f'<iframe src="{_esc(src)}" title="{_esc(spec.title)}" width="100%" '
+            f'height="{int(spec.height) + 260}" style="border:0" loading="lazy"></iframe>')
 
 
 def _in_jupyter() -> bool:
@@ -189,16 +188,6 @@ def _in_jupyter() -> bool:
         return False
     shell = get_ipython()
     return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
-
-
-def script_json(value) -> str:
-    r"""Return ``value`` as JSON that is safe inside an HTML ``<script>``: every ``<`` is written
-    ``\u003c``, so no text from the data can close the element.
-
-    >>> script_json({"note": "</script>"})
-    '{"note": "\\u003c/script>"}'
-    """
-    return json.dumps(value, sort_keys=True).replace("<", "\\u003c")
 
 
 def plot_markup(spec: FigureSpec, figure: dict, config: dict) -> str:
@@ -248,6 +237,45 @@ def stable_svg(svg: str, seed: str) -> str:
     return _ID_SPANS.sub(fix, svg)
 
 
+def chart_address(spec_id: str, meta: dict) -> str:
+    """Return a chart's permanent address: its standalone page under the book's base URL, or,
+    while no base URL is set, that page's path in the book's site.
+
+    >>> chart_address("fig-a", {"baseurl": "https://example.org/book/"})
+    'https://example.org/book/figures/fig-a.html'
+    >>> chart_address("fig-a", {"baseurl": ""})
+    'figures/fig-a.html'
+    """
+    path = f"figures/{spec_id}.html"
+    return f"{meta['baseurl'].rstrip('/')}/{path}" if meta.get("baseurl") else path
+
+
+def export_figure(fig: go.Figure, spec: FigureSpec, sources: pd.DataFrame, meta: dict) -> go.Figure:
+    """Return the figure as exported to PNG and SVG: it carries the chart's title and subtitle,
+    a short source line, the licence and the chart's address, so that it keeps its provenance
+    when it is pasted into a slide or a page (as Our World in Data's exports do)."""
+    import textwrap
+
+    out = go.Figure(fig)
+    title = "<br>".join(textwrap.wrap(spec.title, 80))
+    subtitle = "<br>".join(textwrap.wrap(spec.subtitle, 110)) if spec.subtitle else ""
+    source = "<br>".join(textwrap.wrap(
+        f"Source: {short_sources(sources)} · {meta['title'].split(':')[0]} · CC BY 4.0 · "
+        f"{chart_address(spec.id, meta)}", 130, break_on_hyphens=False, break_long_words=False))
+    grey = "<span style='font-size:{size}px;color:#555'>{text}</span>"
+    text = "<br>".join([f"<b>{title}</b>", *([grey.format(size=13, text=subtitle)] if subtitle else []),
+                        grey.format(size=11, text=source)])
+    lines = text.count("<br>") + 1
+    top = 30 + 22 * lines
+    margin = out.layout.margin
+    out.update_layout(
+        title=dict(text=text, x=0.01, xanchor="left", xref="container", y=1, yanchor="top",
+                   yref="container", pad=dict(t=22), font=dict(size=17)),
+        margin=dict(t=(margin.t or 30) + top, b=margin.b, l=margin.l, r=margin.r),
+        height=spec.height + top)
+    return out
+
+
 def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
     import kaleido
 
@@ -259,7 +287,7 @@ def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
             pass
         for kind in ("png", "svg"):
             fig.write_image(store / f"{spec.id}.{kind}", format=kind, width=spec.width,
-                            height=spec.height, scale=2 if kind == "png" else 1)
+                            height=fig.layout.height or spec.height, scale=2 if kind == "png" else 1)
     svg = store / f"{spec.id}.svg"
     svg.write_text(stable_svg(svg.read_text(encoding="utf-8"), spec.id), encoding="utf-8")
 
@@ -293,9 +321,9 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
         .to_csv(store / f"{spec.id}.sources.csv", index=False, lineterminator="\n")
     (store / f"{spec.id}.json").write_text(json.dumps(figure, sort_keys=True), encoding="utf-8")
     if images:
-        _write_images(fig, spec, store)
+        _write_images(export_figure(fig, spec, sources, meta), spec, store)
     record = {
-        "id": spec.id, "title": spec.title, "caption": spec.caption,
+        "id": spec.id, "title": spec.title, "subtitle": spec.subtitle, "caption": spec.caption,
         "description": spec.description, "source_ids": source_ids,
         "files": {kind: f"{spec.id}{suffix}" for kind, (suffix, _) in FILE_KINDS.items()},
         "book_version": meta["version"], "data_version": meta["data_version"],

@@ -13,9 +13,11 @@ import json
 import re
 from pathlib import Path
 
-from ..publish import book_metadata
-from .config import plotly_js_name
+from ..contract import read_record
+from ..meta import book_metadata
+from .config import figure_store_of, plotly_js_name
 from .numbering import env_figures
+from .registry import link_preview
 
 __all__ = ["ACCESSIBILITY_FIXES", "LAYOUT_FIXES", "accessible_body", "repair_layout"]
 
@@ -73,7 +75,7 @@ def repair_site(app, exception):
         return
     out = Path(app.outdir)
     for page in out.rglob("*.html"):
-        if "_static" in page.parts:
+        if {"_static", "figures"} & set(page.parts):   # theme files; our own standalone charts
             continue
         text = page.read_text(encoding="utf-8")
         fixed = repair_layout(text)
@@ -94,9 +96,26 @@ def accessible_body(body: str) -> str:
     return apply_fixes(body, ACCESSIBILITY_FIXES)
 
 
+def page_preview(app, pagename: str, context: dict) -> str:
+    """Return a page's link-preview tags: its title, and on a chart page the first chart's text
+    alternative and PNG; elsewhere the book's title."""
+    meta = book_metadata()
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title") or meta["title"]))
+    charts = env_figures(app.env).get(pagename) or []
+    record = read_record(figure_store_of(app), charts[0]["id"]) if charts else None
+    if record is None:
+        return link_preview(title, meta["title"], "")
+    png = f"figures/{record['files']['png']}"
+    image = (f"{meta['baseurl'].rstrip('/')}/{png}" if meta.get("baseurl")
+             else context["pathto"](png, 1))
+    return link_preview(f"{title}: {record['title']}", record["description"], image)
+
+
 def on_html_page_context(app, pagename, templatename, context, doctree):
     if "body" in context:
         context["body"] = accessible_body(context["body"])
+    if templatename == "page.html":
+        context["metatags"] = context.get("metatags", "") + "\n" + page_preview(app, pagename, context)
     if pagename in env_figures(app.env):
         # plotly.js is fetched by dushanbe.js once the page has loaded, so text paints first
         src = context["pathto"](f"_static/{plotly_js_name()}", 1)

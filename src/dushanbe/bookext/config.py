@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from ..contract import ENV_BOOK_BUILD, ENV_FIGURE_STORE, ENV_ROOT
-from ..publish import book_metadata
+from ..meta import book_metadata
 
 __all__ = ["build_date", "figure_store_of", "plotly_bundle", "plotly_js_name", "PACKAGE_DIR"]
 

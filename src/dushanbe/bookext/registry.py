@@ -12,12 +12,12 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from ..contract import LICENCE, read_record
-from ..publish import book_metadata, script_json
+from ..contract import FILE_KINDS, LICENCE, read_record, script_json
+from ..meta import book_metadata
 from .config import figure_store_of, plotly_bundle
 from .numbering import permalink
 
-__all__ = ["inline_script"]
+__all__ = ["inline_script", "link_preview"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,25 +35,55 @@ def inline_script(js: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", js).replace("</script", "<\\/script")
 
 
+def _site_address(meta: dict, path: str) -> str:
+    """A file's address in the site: absolute under the base URL when one is set."""
+    return f"{meta['baseurl'].rstrip('/')}/{path}" if meta.get("baseurl") else path
+
+
+def link_preview(title: str, description: str, image: str) -> str:
+    """Return the Open Graph and Twitter card tags that make a link to a page preview with its
+    chart's title, text and image.
+
+    >>> link_preview("T", "D <b>", "figures/a.png").splitlines()[1]
+    '<meta property="og:description" content="D &lt;b&gt;">'
+    """
+    esc = html.escape
+    return "\n".join([
+        f'<meta property="og:title" content="{esc(title)}">',
+        f'<meta property="og:description" content="{esc(description[:300])}">',
+        *([f'<meta property="og:image" content="{esc(image)}">'] if image else []),
+        '<meta property="og:type" content="article">',
+        '<meta name="twitter:card" content="summary_large_image">',
+    ])
+
+
 def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, url: str,
                      meta: dict) -> str:
     esc = html.escape
     sources = ", ".join(record["source_ids"])
+    downloads = " · ".join(f'<a href="{esc(record["files"][kind])}" download>{label}</a>'
+                           for kind, (_, label) in FILE_KINDS.items() if kind != "html")
+    image = _site_address(meta, f"figures/{record['files']['png']}") if meta.get("baseurl") \
+        else record["files"]["png"]   # beside this page
+    subtitle = f"<p><em>{esc(record['subtitle'])}</em></p>" if record.get("subtitle") else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Figure {number}: {esc(record['title'])} — {esc(meta['title'])}</title>
-<script>{inline_script(plotly_js)}</script>
+{link_preview(f"Figure {number}: {record['title']}", record['description'], image)}
+<script>{plotly_js}</script>
 <style>body{{font-family:Helvetica,Arial,sans-serif;max-width:1000px;margin:1.5rem auto;padding:0 1rem;color:#222}}</style>
 </head><body>
 <main>
 <h1>Figure {number}. {esc(record['title'])}</h1>
+{subtitle}
 <div id="{esc(record['id'])}-plot" aria-describedby="desc" style="height:{int(record['height'])}px"></div>
 <p>{esc(record['caption'])}</p>
 <p id="desc"><strong>What the chart shows.</strong> {esc(record['description'])}</p>
 <p><strong>Sources</strong> (see {esc(record['id'])}.sources.csv): {esc(sources)}</p>
 <p><strong>From:</strong> {esc(meta['title'])}, version {esc(meta['version'])}, data version {esc(meta['data_version'])}. <a href="{esc(url if "://" in url else "../" + url)}">{esc(url)}</a></p>
 <p><strong>Licence:</strong> {esc(LICENCE)}</p>
+<p><strong>Download:</strong> {downloads}</p>
 </main>
 <script>
 var fig = {script_json(json.loads(fig_json))};
@@ -104,7 +134,7 @@ def on_build_finished(app, exception):
     outdir = Path(app.outdir) / "figures"
     outdir.mkdir(parents=True, exist_ok=True)
     meta = book_metadata()
-    plotly_js = plotly_bundle(Path(app.srcdir)).read_text(encoding="utf-8")
+    plotly_js = inline_script(plotly_bundle(Path(app.srcdir)).read_text(encoding="utf-8"))  # once
     registry = []
     for fid, info in sorted(numbers.items(), key=lambda kv: kv[1]["number"]):
         record = read_record(store, fid)

@@ -37,11 +37,12 @@ def border_comparison_figure(table: pd.DataFrame, *, height: int = 420) -> go.Fi
     return fig
 
 
-def verdict_figure(counts: pd.DataFrame, *, height: int = 320) -> go.Figure:
+def verdict_figure(counts: pd.DataFrame, *, verdicts=None, height: int = 320) -> go.Figure:
     """Stacked horizontal bars: claims per verdict, split by how the verdict was reached.
 
     ``counts`` columns: ``verdict``, ``decided`` (label), ``claims`` (a count). Each part is
     labelled with its count, and the two ways of deciding differ in hatching as well as colour.
+    ``verdicts`` lists every verdict in order, those with no claim included.
     """
     fig = go.Figure()
     _bars_by_group(fig, counts, "decided", "verdict", "claims", lambda rows: rows["claims"],
@@ -49,6 +50,10 @@ def verdict_figure(counts: pd.DataFrame, *, height: int = 320) -> go.Figure:
     _base_layout(fig, height, barmode="stack", legend=dict(orientation="h", y=1.15, x=0),
                  xaxis_title="Number of claims")
     fig.update_yaxes(autorange="reversed")
+    if verdicts is not None:   # every verdict on the axis, so "none contradicted" shows as an empty row
+        fig.add_trace(go.Bar(y=list(verdicts), x=[0] * len(verdicts), orientation="h", showlegend=False,
+                             hoverinfo="skip", marker=dict(color="rgba(0,0,0,0)")))
+        fig.update_yaxes(categoryorder="array", categoryarray=list(verdicts))
     fig.update_xaxes(dtick=1)
     return fig
 

@@ -12,6 +12,14 @@
       el.textContent = el.textContent.split(rel).join(new URL(rel, root).href);
       el.setAttribute("data-permalink", new URL(rel, root).href);
     });
+    // the embed code names the chart's standalone page: make it absolute too
+    document.querySelectorAll(".dushanbe-cite [data-standalone]").forEach(function (el) {
+      var rel = el.getAttribute("data-standalone");
+      if (/^https?:/.test(rel)) return;
+      var abs = new URL(rel, window.location.href).href;
+      el.textContent = el.textContent.split('src="' + rel + '"').join('src="' + abs + '"');
+      el.setAttribute("data-standalone", abs);
+    });
   }
   function frameControls() {
     // A <select> beside a chart with animation frames (e.g. dates) switches frames from the

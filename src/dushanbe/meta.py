@@ -1,0 +1,44 @@
+"""The book's identity, read cheaply: title, author, base URL, versions.
+
+Kept apart from the heavy modules (pandas, plotly) so that the Sphinx extension can load fast.
+
+>>> len(data_version())
+12
+"""
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import version as _pkg_version
+from pathlib import Path
+
+import yaml
+
+from .paths import data_dir as _default_data_dir, project_root
+
+__all__ = ["book_metadata", "data_version"]
+
+
+def data_version(data_dir: Path | None = None) -> str:
+    """Return a short content hash of every file in ``data/`` (names and bytes).
+
+    The same data give the same version on any machine; any edit gives a new one.
+    """
+    folder = Path(data_dir) if data_dir else _default_data_dir()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def book_metadata() -> dict:
+    """Return the book's title, author, base URL and versions (from ``_config.yml`` and data)."""
+    with open(project_root() / "_config.yml", encoding="utf-8") as fh:
+        config = yaml.safe_load(fh) or {}
+    return {
+        "title": config.get("title", "The Dushanbe book"),
+        "author": config.get("author", "The Dushanbe book team"),
+        "baseurl": (config.get("html", {}) or {}).get("baseurl", "") or "",
+        "version": _pkg_version("dushanbe"),
+        "data_version": data_version(),
+    }
