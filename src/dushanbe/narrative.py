@@ -21,7 +21,8 @@ from .style import BORDER_STYLE
 from .words import join_names, km, long_date, month_year, number_word
 
 __all__ = ["state_history", "org_story", "timeline_description", "lengths_description",
-           "border_map_description", "events_description", "events_period", "allies_description"]
+           "border_map_description", "events_description", "events_period", "allies_description",
+           "only_members_title", "lengths_title"]
 
 
 def state_history(rows: pd.DataFrame) -> str:
@@ -150,3 +151,57 @@ def allies_description(projection, border_pairs, positions) -> str:
             parts.append(f"{country_name(iso3)} shares no full membership with any state shown, but "
                          f"borders {join_names(nbrs)}.")
     return " ".join(parts)
+
+
+# --- Chart titles that state the finding ------------------------------------------------------
+
+def only_members_title(of: str, neighbours: list[str], members: list[str], org: str, date) -> str:
+    """Title a map of ``of``'s neighbours by which of them belonged to ``org``.
+
+    >>> only_members_title("AFG", ["CHN", "TJK", "UZB"], ["TJK"], "CSTO", "2021-09-16")
+    "Of Afghanistan's three neighbours, only Tajikistan was a CSTO member on 16 September 2021"
+    """
+    inside = sorted(country_name(m) for m in members)
+    head = f"Of {country_name(of)}'s {number_word(len(neighbours))} neighbours"
+    if not inside:
+        return f"{head}, none was a {org} member on {long_date(date)}"
+    verb = "was" if len(inside) == 1 else "were"
+    only = "only " if len(inside) < len(neighbours) else ""
+    return f"{head}, {only}{join_names(inside)} {verb} {'a ' if len(inside) == 1 else ''}{org} member" \
+           f"{'s' if len(inside) > 1 else ''} on {long_date(date)}"
+
+
+def lengths_title(compared: pd.DataFrame, stated: str, reference: str, reference_name: str,
+                  others: dict[str, str] | None = None) -> str:
+    """Title the comparison of the article's border lengths with a reference's; where another
+    source (``others``: column → name) gives the article's figure, say so.
+
+    >>> c = pd.DataFrame({"neighbour": ["TJK", "UZB"], "a": [1344.0, 144.0], "f": [1357.0, 144.0],
+    ...                   "g": [1344.15, None]})
+    >>> lengths_title(c, "a", "f", "the Factbook")
+    "The article's 144 km for the Uzbek border matches the Factbook; its 1,344 km for the Tajik border is 13 km below it"
+    >>> lengths_title(c, "a", "f", "the Factbook", {"g": "the Tajik government"})
+    "The article's 144 km for the Uzbek border matches the Factbook; its 1,344 km for the Tajik border is the Tajik government's figure, 13 km below the Factbook's"
+    """
+    given = compared.dropna(subset=[stated]).sort_values(stated)
+    parts = []
+    for i, (_, r) in enumerate(given.iterrows()):
+        who = "The article's" if i == 0 else "its"
+        place = f"the {_ADJECTIVE.get(r['neighbour'], country_name(r['neighbour']))} border"
+        value, ref = r[stated], r[reference]
+        agree = [name for col, name in (others or {}).items()
+                 if pd.notna(r.get(col)) and round(r[col]) == round(value)]
+        if value == ref:
+            verdict = f"matches {reference_name}"
+        elif agree:
+            possessive = "the " + reference_name.removeprefix("the ") + "'s"
+            verdict = (f"is {join_names(agree)}'s figure, {km(abs(value - ref))} "
+                       f"{'below' if value < ref else 'above'} {possessive}")
+        else:
+            verdict = f"is {km(abs(value - ref))} {'below' if value < ref else 'above'} it"
+        parts.append(f"{who} {km(value)} for {place} {verdict}")
+    return "; ".join(parts)
+
+
+_ADJECTIVE = {"TJK": "Tajik", "UZB": "Uzbek", "TKM": "Turkmen", "IRN": "Iranian", "PAK": "Pakistani",
+              "CHN": "Chinese", "AFG": "Afghan", "KGZ": "Kyrgyz", "KAZ": "Kazakh"}

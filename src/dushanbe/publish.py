@@ -136,7 +136,7 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
                  frames: list[str] | None = None, active: str | None = None) -> str:
     """Return the figure block's HTML (with tokens for number, permalink, root and date)."""
     fid = _esc(spec.id)
-    subtitle = f'<span class="dushanbe-subtitle">{_esc(spec.subtitle)}</span>' if spec.subtitle else ""
+    subtitle = f'<span class="dushanbe-subtitle"> {_esc(spec.subtitle)}</span>' if spec.subtitle else ""
     number, url = fignum(spec.id), figurl(spec.id)
     cites = cite_texts(spec, meta, number, url, TODAY_TOKEN, year=YEAR_TOKEN)
     source_items = "; ".join(

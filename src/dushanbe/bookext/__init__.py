@@ -18,6 +18,8 @@ from . import assets, cachekeys, config, numbering, registry
 def setup(app):
     app.add_node(numbering.figure_list)
     app.add_directive("figure-list", numbering.FigureListDirective)
+    app.add_node(numbering.lead_figure)
+    app.add_directive("lead-figure", numbering.LeadFigureDirective)
     app.connect("config-inited", config.on_config_inited)
     app.connect("builder-inited", config.on_builder_inited)
     app.connect("source-read", cachekeys.on_source_read)

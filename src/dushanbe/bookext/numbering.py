@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -16,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..contract import MARKER, ROOT_TOKEN, TODAY_TOKEN, TOKEN, YEAR_TOKEN, read_record
 from .config import build_date, figure_store_of
 
-__all__ = ["figure_list", "FigureListDirective", "permalink"]
+__all__ = ["figure_list", "FigureListDirective", "lead_figure", "LeadFigureDirective", "permalink"]
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +89,8 @@ def on_env_updated(app, env):
     env.dushanbe_numbers = new
     if not changed:
         return []   # nothing to renumber: leave every page as it is
-    lists = [d for d in env.found_docs if "figure-list" in _raw_source(app, d)]
+    lists = [d for d in env.found_docs if {"figure-list", "lead-figure"} & set(
+        re.findall(r"\{(figure-list|lead-figure)\}", _raw_source(app, d)))]
     return sorted(set(lists) | {v["docname"] for v in new.values()})
 
 
@@ -143,10 +146,43 @@ def on_doctree_resolved(app, doctree, docname):
         if not numbers:
             items = nodes.paragraph(text="This book has no charts yet.")
         node.replace_self(items)
+    for node in list(doctree.findall(lead_figure)):
+        node.replace_self(nodes.raw("", _lead_html(app, docname, node["figure"], numbers), format="html"))
 
+
+def _lead_html(app, docname: str, fid: str, numbers: dict) -> str:
+    """The front page's lead graphic: the chart's image at full width, its number and title,
+    linked to the chart in its chapter; its text alternative is the chart's own."""
+    info = numbers.get(fid)
+    record = read_record(figure_store_of(app), fid)
+    if info is None or record is None:
+        logger.warning(f"lead-figure: no published chart {fid!r}", type="dushanbe", location=docname)
+        return ""
+    esc = html.escape
+    target = app.builder.get_relative_uri(docname, info["docname"]) + "#" + fid
+    image = _root_prefix(app, docname) + "figures/" + record["files"]["png"]
+    return (f'<figure class="dushanbe-lead"><a href="{esc(target)}">'
+            f'<img src="{esc(image)}" alt="{esc(record["description"])}" width="900" '
+            f'height="{int(record["height"])}" style="width:100%;height:auto"></a>'
+            f'<figcaption><a href="{esc(target)}">Figure {info["number"]}</a>. {esc(record["title"])}'
+            f'{" — " + esc(record["subtitle"]) if record.get("subtitle") else ""}</figcaption></figure>')
 
 class figure_list(nodes.General, nodes.Element):
     """Placeholder for the list of figures, filled in at doctree-resolved."""
+
+
+class lead_figure(nodes.General, nodes.Element):
+    """Placeholder for a lead graphic, filled in at doctree-resolved from the chart's record."""
+
+
+class LeadFigureDirective(SphinxDirective):
+    """``{lead-figure} fig-…``: a chart published elsewhere in the book, shown as the page's
+    lead graphic (its image, number and title, linked to the chart)."""
+
+    required_arguments = 1
+
+    def run(self):
+        return [lead_figure("", figure=self.arguments[0])]
 
 
 class FigureListDirective(SphinxDirective):

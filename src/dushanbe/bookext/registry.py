@@ -165,5 +165,11 @@ def on_build_finished(app, exception):
         })
     document = {"book": meta["title"], "book_version": meta["version"],
                 "data_version": meta["data_version"], "licence": LICENCE, "figures": registry}
+    # a chart renamed or removed leaves no stale files behind
+    kept = {"registry.json"} | {name for entry in registry for name in
+                                (Path(p).name for p in entry["files"].values())}
+    for stale in outdir.iterdir():
+        if stale.is_file() and stale.name not in kept:
+            stale.unlink()
     (outdir / "registry.json").write_text(json.dumps(document, indent=1, sort_keys=True,
                                                      ensure_ascii=False) + "\n", encoding="utf-8")
