@@ -49,6 +49,7 @@ def visits(site, server, browser):
         page.on("pageerror", lambda e, record=record: record["console"].append(str(e)))
         page.on("response", lambda r, record=record: r.status >= 400 and record["failed"].append(f"{r.status} {r.url}"))
         page.goto(server + rel, wait_until="networkidle")
+        page.mouse.move(10, 10)          # a reader's first move wakes the interactive charts
         for fig in page.locator("[data-dushanbe-figure]").all():  # charts draw as they scroll into view
             page.locator(f"#{fig.get_attribute('id')}-plot").scroll_into_view_if_needed()
             page.wait_for_selector(f"#{fig.get_attribute('id')} .main-svg", timeout=15_000)
@@ -200,6 +201,7 @@ def test_script_in_data_shows_as_text(browser, site, tmp_path, monkeypatch):
         f"<script>{helper}</script></body></html>", encoding="utf-8")
     page = browser.new_page()
     page.goto((tmp_path / "page.html").as_uri())
+    page.mouse.move(10, 10)
     page.wait_for_selector("#fig-evil .main-svg")
     assert page.evaluate("window.__pwned === undefined")
     assert evil in page.locator("#fig-evil .dushanbe-caption").inner_text()
@@ -345,3 +347,23 @@ def test_exported_images_carry_title_source_and_address(site):
         assert fig["title"].split()[0] in text and fig["title"].split()[-1].rstrip(".") in text, fig["id"]
         assert "Source:" in text and "CC BY 4.0" in text, fig["id"]
         assert f'figures/{fig["id"]}.html' in text, fig["id"]
+
+
+def test_a_chart_page_paints_static_images_first_and_draws_on_the_first_move(site, server, browser):
+    """Before the reader does anything, each chart shows its static image at its final size and
+    plotly.js is not even fetched; the first move brings the interactive charts in their place."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(server + "notebooks/claims.html", wait_until="networkidle")
+    plot = page.locator("#fig-claims-verdicts-plot")
+    image = plot.locator("img.dushanbe-static")
+    assert image.count() == 1 and plot.locator(".main-svg").count() == 0
+    size = image.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().height]")
+    assert size[0] > 0 and abs(size[1] - plot.bounding_box()["height"]) < 2
+    assert not [u for u in fetched if "plotly-basic" in u]
+    page.mouse.move(20, 20)
+    page.wait_for_selector("#fig-claims-verdicts-plot .main-svg", timeout=15_000)
+    assert plot.locator("img.dushanbe-static").count() == 0
+    assert [u for u in fetched if "plotly-basic" in u]
+    page.close()

@@ -191,11 +191,15 @@ def _in_jupyter() -> bool:
 
 
 def plot_markup(spec: FigureSpec, figure: dict, config: dict) -> str:
-    """The chart's place in the page: an empty div, the figure as inert JSON that
-    ``dushanbe.js`` draws once plotly.js has loaded (deferred, so neither blocks the page), and
-    the SVG image for readers without JavaScript."""
+    """The chart's place in the page: a div that first shows the chart's static image at its
+    final size (so the page paints at once and does not shift), the figure as inert JSON that
+    ``dushanbe.js`` draws in its place once the reader scrolls, points or types (plotly.js is
+    fetched only then), and the SVG image for readers without JavaScript."""
     payload = script_json({"figure": figure, "config": config})
-    return (f'<div id="{_esc(spec.id)}-plot" class="dushanbe-plotly" style="height:{int(spec.height)}px"></div>\n'
+    fid = _esc(spec.id)
+    return (f'<div id="{fid}-plot" class="dushanbe-plotly" style="height:{int(spec.height)}px">'
+            f'<img class="dushanbe-static" src="{ROOT_TOKEN}figures/{fid}.preview.png" alt="" '
+            f'width="{int(spec.width)}" height="{int(spec.height)}" loading="lazy" decoding="async"></div>\n'
             f'<script type="application/json" class="dushanbe-plotly-data" data-plot="{_esc(spec.id)}-plot">'
             f"{payload}</script>\n"
             f'<noscript><img src="{ROOT_TOKEN}figures/{_esc(spec.id)}.svg" alt="{_esc(spec.title)}" '
@@ -276,7 +280,7 @@ def export_figure(fig: go.Figure, spec: FigureSpec, sources: pd.DataFrame, meta:
     return out
 
 
-def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
+def _write_images(fig: go.Figure, preview: go.Figure, spec: FigureSpec, store: Path) -> None:
     import kaleido
 
     with warnings.catch_warnings():
@@ -288,6 +292,9 @@ def _write_images(fig: go.Figure, spec: FigureSpec, store: Path) -> None:
         for kind in ("png", "svg"):
             fig.write_image(store / f"{spec.id}.{kind}", format=kind, width=spec.width,
                             height=fig.layout.height or spec.height, scale=2 if kind == "png" else 1)
+        # the page's stand-in until the interactive chart is drawn: the chart alone, at its size
+        preview.write_image(store / f"{spec.id}.preview.png", format="png", width=spec.width,
+                            height=spec.height, scale=1)
     svg = store / f"{spec.id}.svg"
     svg.write_text(stable_svg(svg.read_text(encoding="utf-8"), spec.id), encoding="utf-8")
 
@@ -321,11 +328,12 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
         .to_csv(store / f"{spec.id}.sources.csv", index=False, lineterminator="\n")
     (store / f"{spec.id}.json").write_text(json.dumps(figure, sort_keys=True), encoding="utf-8")
     if images:
-        _write_images(export_figure(fig, spec, sources, meta), spec, store)
+        _write_images(export_figure(fig, spec, sources, meta), fig, spec, store)
     record = {
         "id": spec.id, "title": spec.title, "subtitle": spec.subtitle, "caption": spec.caption,
         "description": spec.description, "source_ids": source_ids,
-        "files": {kind: f"{spec.id}{suffix}" for kind, (suffix, _) in FILE_KINDS.items()},
+        "files": {**{kind: f"{spec.id}{suffix}" for kind, (suffix, _) in FILE_KINDS.items()},
+                  **({"preview": f"{spec.id}.preview.png"} if images else {})},
         "book_version": meta["version"], "data_version": meta["data_version"],
         "config": config, "height": spec.height,
     }

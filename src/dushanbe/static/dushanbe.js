@@ -59,7 +59,9 @@
     if (!drawing[id]) {
       var payload = JSON.parse(holder.textContent);
       var fig = payload.figure;
-      drawing[id] = window.Plotly.newPlot(document.getElementById(id), fig.data, fig.layout, payload.config)
+      var el = document.getElementById(id);
+      el.querySelectorAll("img.dushanbe-static").forEach(function (img) { img.remove(); });
+      drawing[id] = window.Plotly.newPlot(el, fig.data, fig.layout, payload.config)
         .then(function (gd) { return fig.frames ? window.Plotly.addFrames(gd, fig.frames) : gd; });
     }
     return drawing[id];
@@ -92,18 +94,33 @@
       entries.forEach(function (entry) {
         if (!entry.isIntersecting) return;
         seen.unobserve(entry.target);
-        draw(holderOf(entry.target.id));
+        idle(function () { draw(holderOf(entry.target.id)); });
       });
     }, {rootMargin: "400px 0px"});
     holders.forEach(function (h) { seen.observe(document.getElementById(h.getAttribute("data-plot"))); });
   }
+  function idle(task) {
+    // one chart per idle moment, so drawing never holds up what the reader is doing
+    (window.requestIdleCallback || function (f) { return setTimeout(f, 1); })(task, {timeout: 2000});
+  }
+  var WAKE = ["scroll", "wheel", "pointerdown", "pointermove", "keydown", "touchstart", "focusin"];
   function ready() {
     absolutePermalinks();
     retrievedToday();
     frameControls();
     if (!document.querySelector("script.dushanbe-plotly-data")) return;
-    var start = function () { withPlotly().then(charts); };
-    if (document.readyState === "complete") start(); else window.addEventListener("load", start);
+    // The page opens with each chart's static image. The interactive charts (and plotly.js)
+    // come when the reader scrolls, points, touches or types — or a few seconds after load.
+    var started = false;
+    var start = function () {
+      if (started) return;
+      started = true;
+      WAKE.forEach(function (e) { window.removeEventListener(e, start, true); });
+      withPlotly().then(charts);
+    };
+    WAKE.forEach(function (e) { window.addEventListener(e, start, {capture: true, passive: true}); });
+    var later = function () { setTimeout(start, 6000); };
+    if (document.readyState === "complete") later(); else window.addEventListener("load", later);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
