@@ -65,7 +65,7 @@ def bloc_map_layers(topo: dict, memberships: pd.DataFrame, borders: pd.DataFrame
     for n in sorted(neighbours(borders, of)):
         kind = border_class(by_iso.loc[n, "CSTO"], by_iso.loc[n, "SCO"])
         rows.append({"iso3_a": of, "iso3_b": n, "class": kind, "label": BORDER_CLASSES[kind],
-                     "lines": border_lines(topo, of, n),
+                     "lines": border_lines(topo, of, n), "length_km": factbook.get(n),
                      "hover": f"{border_label(of, n, first=n)}: {factbook[n]:,.0f} km (Factbook); "
                               f"{BORDER_CLASSES[kind]}"})
     lines = pd.DataFrame(rows)

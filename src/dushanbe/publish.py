@@ -198,7 +198,7 @@ def plot_markup(spec: FigureSpec, figure: dict, config: dict) -> str:
     payload = script_json({"figure": figure, "config": config})
     fid = _esc(spec.id)
     return (f'<div id="{fid}-plot" class="dushanbe-plotly" style="height:{int(spec.height)}px">'
-            f'<img class="dushanbe-static" src="{ROOT_TOKEN}figures/{fid}.preview.png" alt="" '
+            f'<img class="dushanbe-static" src="{ROOT_TOKEN}figures/{fid}.preview.webp" alt="" '
             f'width="{int(spec.width)}" height="{int(spec.height)}" loading="lazy" decoding="async"></div>\n'
             f'<script type="application/json" class="dushanbe-plotly-data" data-plot="{_esc(spec.id)}-plot">'
             f"{payload}</script>\n"
@@ -293,7 +293,7 @@ def _write_images(fig: go.Figure, preview: go.Figure, spec: FigureSpec, store: P
             fig.write_image(store / f"{spec.id}.{kind}", format=kind, width=spec.width,
                             height=fig.layout.height or spec.height, scale=2 if kind == "png" else 1)
         # the page's stand-in until the interactive chart is drawn: the chart alone, at its size
-        preview.write_image(store / f"{spec.id}.preview.png", format="png", width=spec.width,
+        preview.write_image(store / f"{spec.id}.preview.webp", format="webp", width=spec.width,
                             height=spec.height, scale=1)
     svg = store / f"{spec.id}.svg"
     svg.write_text(stable_svg(svg.read_text(encoding="utf-8"), spec.id), encoding="utf-8")
@@ -333,7 +333,7 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
         "id": spec.id, "title": spec.title, "subtitle": spec.subtitle, "caption": spec.caption,
         "description": spec.description, "source_ids": source_ids,
         "files": {**{kind: f"{spec.id}{suffix}" for kind, (suffix, _) in FILE_KINDS.items()},
-                  **({"preview": f"{spec.id}.preview.png"} if images else {})},
+                  **({"preview": f"{spec.id}.preview.webp"} if images else {})},
         "book_version": meta["version"], "data_version": meta["data_version"],
         "config": config, "height": spec.height,
     }

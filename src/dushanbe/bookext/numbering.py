@@ -160,7 +160,7 @@ def _lead_html(app, docname: str, fid: str, numbers: dict) -> str:
         return ""
     esc = html.escape
     target = app.builder.get_relative_uri(docname, info["docname"]) + "#" + fid
-    image = _root_prefix(app, docname) + "figures/" + record["files"]["png"]
+    image = _root_prefix(app, docname) + "figures/" + record["files"].get("preview", record["files"]["png"])
     return (f'<figure class="dushanbe-lead"><a href="{esc(target)}">'
             f'<img src="{esc(image)}" alt="{esc(record["description"])}" width="900" '
             f'height="{int(record["height"])}" style="width:100%;height:auto"></a>'

@@ -61,10 +61,25 @@
       var fig = payload.figure;
       var el = document.getElementById(id);
       el.querySelectorAll("img.dushanbe-static").forEach(function (img) { img.remove(); });
-      drawing[id] = window.Plotly.newPlot(el, fig.data, fig.layout, payload.config)
+      fitToWidth(el, fig.layout);
+      var config = Object.assign({}, payload.config);
+      if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) {
+        config.displayModeBar = false;   // on touch screens the toolbar would sit on the legend
+      }
+      drawing[id] = window.Plotly.newPlot(el, fig.data, fig.layout, config)
         .then(function (gd) { return fig.frames ? window.Plotly.addFrames(gd, fig.frames) : gd; });
     }
     return drawing[id];
+  }
+  function fitToWidth(el, layout) {
+    // A chart drawn to scale (a map, a network) keeps its shape on a narrow screen: its height
+    // follows the width it gets, instead of leaving empty space above and below.
+    var scaled = layout.yaxis && layout.yaxis.scaleanchor;
+    var width = el.clientWidth, designed = layout.width || 900;
+    if (!scaled || !width || width >= designed) return;
+    var height = Math.max(320, Math.round((layout.height || 600) * width / designed));
+    layout.height = height;
+    el.style.height = height + "px";
   }
   function holderOf(plotId) {
     return document.querySelector('script.dushanbe-plotly-data[data-plot="' + plotId + '"]');
@@ -110,7 +125,7 @@
     frameControls();
     if (!document.querySelector("script.dushanbe-plotly-data")) return;
     // The page opens with each chart's static image. The interactive charts (and plotly.js)
-    // come when the reader scrolls, points, touches or types — or a few seconds after load.
+    // come when the reader scrolls, points, touches or types.
     var started = false;
     var start = function () {
       if (started) return;
@@ -119,8 +134,6 @@
       withPlotly().then(charts);
     };
     WAKE.forEach(function (e) { window.addEventListener(e, start, {capture: true, passive: true}); });
-    var later = function () { setTimeout(start, 6000); };
-    if (document.readyState === "complete") later(); else window.addEventListener("load", later);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
