@@ -69,7 +69,7 @@ def test_two_clean_builds_in_two_folders_are_identical(built, tmp_path_factory):
     assert not differ, f"{len(differ)} files differ between two clean builds: {differ[:10]}"
 
 
-def test_rebuilds_execute_only_what_changed(project):
+def test_rebuilds_execute_only_what_changed(project, built):
 
     code, executed, log = _build(project)
     assert code == 0, log[-3000:]
