@@ -104,3 +104,14 @@ def test_bars_tell_sources_apart_by_hatching_as_well_as_colour():
     counts = pd.DataFrame({"verdict": ["supported", "supported"], "decided": ["computed", "read"], "claims": [3, 4]})
     fig = verdict_figure(counts)
     assert len({t.marker.pattern.shape for t in fig.data}) == 2
+
+
+def test_dumbbell_spans_the_values_not_zero_and_marks_both_ends_differently():
+    from dushanbe.figures import dumbbell_figure
+
+    table = pd.DataFrame({"border": ["A", "B"], "coarse": [0.80, 0.85], "fine": [0.90, 0.93]})
+    fig = dumbbell_figure(table, "border", "coarse", "fine", "1:50m", "1:10m", reference=1.0)
+    ends = [t for t in fig.data if t.mode == "markers"]
+    assert [t.name for t in ends] == ["1:50m", "1:10m"]
+    assert ends[0].marker.symbol != ends[1].marker.symbol and ends[0].marker.color != ends[1].marker.color
+    assert fig.layout.xaxis.range[0] > 0.7 and fig.layout.xaxis.range[1] >= 1.0

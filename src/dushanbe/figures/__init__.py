@@ -7,16 +7,16 @@ and words, describe the chart with a :class:`~dushanbe.publish.FigureSpec`, and 
 * :mod:`.networks` — :func:`network_figure`, :func:`projection_map`;
 * :mod:`.maps` — :func:`border_map`;
 * :mod:`.bars` — :func:`border_comparison_figure`, :func:`verdict_figure`, :func:`measure_bars`,
-  :func:`snapshot_figure`;
+  :func:`dumbbell_figure`, :func:`snapshot_figure`;
 * :mod:`.timelines` — :func:`event_timeline`, :func:`membership_timeline`, :func:`status_matrix`.
 """
 from __future__ import annotations
 
-from .bars import border_comparison_figure, measure_bars, snapshot_figure, verdict_figure
+from .bars import border_comparison_figure, dumbbell_figure, measure_bars, snapshot_figure, verdict_figure
 from .maps import border_map
 from .networks import network_figure, projection_map
 from .timelines import event_timeline, membership_timeline, status_matrix
 
 __all__ = ["network_figure", "projection_map", "border_map", "border_comparison_figure",
-           "verdict_figure", "measure_bars", "snapshot_figure", "event_timeline",
+           "verdict_figure", "measure_bars", "dumbbell_figure", "snapshot_figure", "event_timeline",
            "membership_timeline", "status_matrix"]

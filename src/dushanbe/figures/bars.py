@@ -73,7 +73,8 @@ def measure_bars(table: pd.DataFrame, value: str, label: str, *, text_format: st
     top = max(float(rows[value].max()), reference or 0)
     fig.update_xaxes(range=[0, top * 1.25 or 1])
     if reference is not None:
-        reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash")
+        reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash",
+                       side="right")
     return fig
 
 
@@ -88,4 +89,38 @@ def snapshot_figure(summary: pd.DataFrame, *, height: int = 380) -> go.Figure:
                  yaxis_title="count")
     fig.update_xaxes(type="category", title="snapshot date")
     fig.update_yaxes(range=[0, summary[["states", "ties"]].to_numpy().max() * 1.2])
+    return fig
+
+
+def dumbbell_figure(table: pd.DataFrame, name: str, a: str, b: str, a_label: str, b_label: str, *,
+                    axis_title: str = "", reference: float | None = None, reference_label: str = "",
+                    text_format: str = "{:.0%}", height: int | None = None) -> go.Figure:
+    """One row per ``name``: a line from its ``a`` value to its ``b`` value, each end a marker
+    of its own symbol *and* colour (named in the legend), rows sorted by ``a``; the axis spans
+    the values, not zero, so the gaps show. ``reference`` draws a dashed vertical line."""
+    rows = table.sort_values([a, name], ascending=[True, True])
+    fig = go.Figure()
+    xs, ys = [], []
+    for r in rows.itertuples():
+        xs += [getattr(r, a), getattr(r, b), None]
+        ys += [getattr(r, name), getattr(r, name), None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#999999", width=2),
+                             hoverinfo="skip", showlegend=False))
+    for column, label, (colour, _), symbol in ((a, a_label, SOURCE_STYLES[0], "circle"),
+                                               (b, b_label, SOURCE_STYLES[1], "diamond-open")):
+        fig.add_trace(go.Scatter(
+            x=rows[column], y=rows[name], mode="markers", name=label,
+            marker=dict(color=colour, size=11, symbol=symbol, line=dict(width=2, color=colour)),
+            hovertemplate="%{y}: %{x:.3f}<extra>" + label + "</extra>"))
+    low = float(rows[[a, b]].min().min())
+    high = max(float(rows[[a, b]].max().max()), reference or 0)
+    pad = (high - low) * 0.08 or 0.05
+    _base_layout(fig, height or 140 + 26 * len(rows), xaxis_title=axis_title,
+                 legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows[name]), autorange="reversed")
+    fig.update_xaxes(range=[low - pad, high + pad], tickformat=".0%" if "%" in text_format else None,
+                     showgrid=True, gridcolor="#eeeeee")
+    if reference is not None:
+        reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash",
+                       side="right")
     return fig
