@@ -8,6 +8,7 @@ stylesheet and script.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import os
 import shutil
@@ -19,6 +20,9 @@ from ..meta import book_metadata
 __all__ = ["build_date", "figure_store_of", "plotly_bundle", "plotly_js_name", "PACKAGE_DIR"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+#: The book's own static files, served from ``_static/``.
+ASSETS = ("dushanbe.css", "dushanbe.js", "favicon.svg")
 
 
 def build_date() -> str:
@@ -68,8 +72,10 @@ def on_config_inited(app, config):
             stale.unlink()
     if not target.exists() or target.stat().st_size != bundled.stat().st_size:
         shutil.copyfile(bundled, target)
-    for name in ("dushanbe.css", "dushanbe.js", "favicon.svg"):
+    assets = hashlib.sha256()
+    for name in ASSETS:
         shutil.copyfile(PACKAGE_DIR / "static" / name, static / name)
+        assets.update((PACKAGE_DIR / "static" / name).read_bytes())
     # paths relative to the book's folder, so that the config (and .buildinfo) is the same
     # wherever the book is built
     config.html_static_path = list(config.html_static_path) + [os.path.relpath(static, app.confdir)]
@@ -79,8 +85,11 @@ def on_config_inited(app, config):
     options["footer_content_items"] = ["author.html", "copyright.html", "dushanbe-footer.html"]
     config.html_theme_options = options
     meta = book_metadata()
+    # the assets' fingerprint is part of the config, so an edited script or stylesheet rewrites
+    # every page (with its new ?v= checksum) instead of leaving pages pointing at a stale copy
     config.html_context = dict(config.html_context or {}, dushanbe_data_version=meta["data_version"],
-                               dushanbe_book_version=meta["version"], dushanbe_build_date=build_date())
+                               dushanbe_book_version=meta["version"], dushanbe_build_date=build_date(),
+                               dushanbe_assets=assets.hexdigest()[:12])
 
 
 def _place_mystnb_css(app) -> None:
@@ -98,7 +107,22 @@ def _place_mystnb_css(app) -> None:
         shutil.copyfile(source, target)
 
 
+def _place_assets(app) -> None:
+    """Put the book's own script and stylesheet in the output before pages are written, so each
+    page links the current file with its checksum (Sphinx copies static files only at the end,
+    and not over an existing copy)."""
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        source = PACKAGE_DIR / "static" / name
+        if not (target / name).is_file() or (target / name).read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target / name)
+
+
 def on_builder_inited(app):
     _place_mystnb_css(app)
+    _place_assets(app)
     app.add_css_file("dushanbe.css")
     app.add_js_file("dushanbe.js", loading_method="defer")

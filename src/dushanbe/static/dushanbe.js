@@ -127,8 +127,9 @@
     // The page opens with each chart's static image. The interactive charts (and plotly.js)
     // come when the reader scrolls, points, touches or types.
     var started = false;
-    var start = function () {
-      if (started) return;
+    var start = function (event) {
+      // the page's own scroll, not a side panel's (the theme scrolls its sidebar on load)
+      if (started || (event && event.type === "scroll" && event.target !== document)) return;
       started = true;
       WAKE.forEach(function (e) { window.removeEventListener(e, start, true); });
       withPlotly().then(charts);
