@@ -12,6 +12,21 @@ from ._layout import _base_layout, reference_line
 
 
 
+def _unique(labels: list[str]) -> list[str]:
+    """Make category labels unique (a repeat gets a trailing space per repeat), so that two
+    events with the same short label keep two rows.
+
+    >>> _unique(["a", "b", "a"])
+    ['a', 'b', 'a ']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        out.append(label + " " * seen.get(label, 0))
+        seen[label] = seen.get(label, 0) + 1
+    return out
+
+
 def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label: str = "",
                    height: int = 460) -> go.Figure:
     """One row per event on a date axis: a bar from first to last day (inclusive) and a marker
@@ -19,7 +34,13 @@ def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label:
     article's date)."""
     fig = go.Figure()
     ordered = events.sort_values(["start", "event_id"]).reset_index(drop=True)
-    labels = ["<br>".join(textwrap.wrap(f"{r.name} ({r.country})", 34)) for r in ordered.itertuples()]
+    # a few events get wrapped labels; many get one line each, shortened (the hover and the data
+    # table keep the full name), so that rows never overprint
+    if len(ordered) > 15:
+        labels = [textwrap.shorten(f"{r.name} ({r.country})", 48, placeholder="…") for r in ordered.itertuples()]
+    else:
+        labels = ["<br>".join(textwrap.wrap(f"{r.name} ({r.country})", 34)) for r in ordered.itertuples()]
+    labels = _unique(labels)
     day = pd.Timedelta(days=1)
     for r, label in zip(ordered.itertuples(), labels):
         if pd.notna(r.last_day):
@@ -35,9 +56,10 @@ def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label:
             marker=dict(symbol=style["symbol"], size=13, color=style["color"],
                         line=dict(color="#ffffff", width=1)),
             customdata=[[r.location, r.participants.replace(";", ", "),
-                         f"{r.start:%Y-%m-%d}" + (f" to {r.last_day:%Y-%m-%d}" if pd.notna(r.last_day) else "")]
+                         f"{r.start:%Y-%m-%d}" + (f" to {r.last_day:%Y-%m-%d}" if pd.notna(r.last_day) else ""),
+                         r.name]
                         for r, _ in part],
-            hovertemplate="<b>%{y}</b><br>%{customdata[2]}<br>%{customdata[0]}<br>"
+            hovertemplate="<b>%{customdata[3]}</b><br>%{customdata[2]}<br>%{customdata[0]}<br>"
                           "Participants: %{customdata[1]}<extra></extra>"))
     if mark:
         reference_line(fig, pd.Timestamp(mark), mark_label)
