@@ -37,6 +37,8 @@ ARTICLE = "2021-09-17"
 #: weeks of the Taliban's 2021 summer offensive, taken as from 1 May 2021, when the US withdrawal
 #: formally began.
 RUN_UP = "2021-05-01"
+#: "In a month", read as about a month: from three weeks to six weeks after the summit (days).
+A_MONTH = (21, 45)
 FORMER_SOVIET_CENTRAL_ASIA = {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
 
 
@@ -141,7 +143,7 @@ def drills_within_a_month(tables):
     summit = _event(tables, "csto-summit-2021")["start"]
     drills = _event(tables, "csto-drills-oct-2021")
     days = (drills["start"] - summit).days
-    verdict = "supported" if 21 <= days <= 45 and drills["country"] == "TJK" else "contradicted"
+    verdict = "supported" if A_MONTH[0] <= days <= A_MONTH[1] and drills["country"] == "TJK" else "contradicted"
     return verdict, (f"CSTO drills began {days} days after the summit, on {_day(drills['start'])}, "
                      f"at {drills['location']}.")
 

@@ -15,7 +15,7 @@ import yaml
 
 from .paths import data_dir as _default_data_dir, project_root
 
-__all__ = ["book_metadata", "data_version"]
+__all__ = ["book_metadata", "data_version", "site_address"]
 
 
 def data_version(data_dir: Path | None = None) -> str:
@@ -42,3 +42,17 @@ def book_metadata() -> dict:
         "version": _pkg_version("dushanbe"),
         "data_version": data_version(),
     }
+
+
+def site_address(meta: dict, path: str, fallback: str | None = None) -> str:
+    """Return a file's address in the published site: absolute under the book's base URL when
+    one is set, else ``fallback`` (default ``path``, relative to the site root).
+
+    >>> site_address({"baseurl": "https://example.org/book/"}, "figures/a.png", "a.png")
+    'https://example.org/book/figures/a.png'
+    >>> site_address({"baseurl": ""}, "figures/a.png", "a.png")
+    'a.png'
+    """
+    if meta.get("baseurl"):
+        return f"{meta['baseurl'].rstrip('/')}/{path}"
+    return path if fallback is None else fallback

@@ -17,6 +17,7 @@ from typing import Callable
 
 import pandas as pd
 
+from .claims import A_MONTH
 from .provenance import join_ids, merge_ids
 from .words import join_names, long_date, plural
 
@@ -58,7 +59,7 @@ def drills_in_a_month(events):
         return "not carried out", "No CSTO exercise in Tajikistan after the summit is in the data.", drills
     first = drills.iloc[:1]
     days = (first["start"].iloc[0] - summit).days
-    outcome = "carried out" if 21 <= days <= 45 else "partly carried out"
+    outcome = "carried out" if A_MONTH[0] <= days <= A_MONTH[1] else "partly carried out"
     return outcome, f"{_listed(first)}, {days} days after the summit.", first
 
 

@@ -24,7 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .data import load_table
-from .meta import book_metadata
+from .meta import book_metadata, site_address
 from .paths import figure_store
 from .provenance import figure_source_ids
 from .contract import (BUNDLED_TRACES, ENV_BOOK_BUILD, FILE_KINDS, LICENCE, ROOT_TOKEN, TODAY_TOKEN,
@@ -250,8 +250,7 @@ def chart_address(spec_id: str, meta: dict) -> str:
     >>> chart_address("fig-a", {"baseurl": ""})
     'figures/fig-a.html'
     """
-    path = f"figures/{spec_id}.html"
-    return f"{meta['baseurl'].rstrip('/')}/{path}" if meta.get("baseurl") else path
+    return site_address(meta, f"figures/{spec_id}.html")
 
 
 def export_figure(fig: go.Figure, spec: FigureSpec, sources: pd.DataFrame, meta: dict) -> go.Figure:

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ..contract import read_record
-from ..meta import book_metadata
+from ..meta import book_metadata, site_address
 from .config import figure_store_of, plotly_js_name
 from .numbering import env_figures
 from .registry import link_preview
@@ -106,8 +106,7 @@ def page_preview(app, pagename: str, context: dict) -> str:
     if record is None:
         return link_preview(title, meta["title"], "")
     png = f"figures/{record['files']['png']}"
-    image = (f"{meta['baseurl'].rstrip('/')}/{png}" if meta.get("baseurl")
-             else context["pathto"](png, 1))
+    image = site_address(meta, png, context["pathto"](png, 1))
     return link_preview(f"{title}: {record['title']}", record["description"], image)
 
 

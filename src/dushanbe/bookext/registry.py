@@ -13,7 +13,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from ..contract import FILE_KINDS, LICENCE, read_record, script_json
-from ..meta import book_metadata
+from ..meta import book_metadata, site_address
 from .config import figure_store_of, plotly_bundle
 from .numbering import permalink
 
@@ -33,11 +33,6 @@ def inline_script(js: str) -> str:
     'a = "\\x01<\\/script>"'
     """
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", js).replace("</script", "<\\/script")
-
-
-def _site_address(meta: dict, path: str) -> str:
-    """A file's address in the site: absolute under the base URL when one is set."""
-    return f"{meta['baseurl'].rstrip('/')}/{path}" if meta.get("baseurl") else path
 
 
 def link_preview(title: str, description: str, image: str) -> str:
@@ -63,8 +58,7 @@ def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, u
     sources = ", ".join(record["source_ids"])
     downloads = " · ".join(f'<a href="{esc(record["files"][kind])}" download>{label}</a>'
                            for kind, (_, label) in FILE_KINDS.items() if kind != "html")
-    image = _site_address(meta, f"figures/{record['files']['png']}") if meta.get("baseurl") \
-        else record["files"]["png"]   # beside this page
+    image = site_address(meta, f"figures/{record['files']['png']}", record["files"]["png"])
     subtitle = f"<p><em>{esc(record['subtitle'])}</em></p>" if record.get("subtitle") else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
