@@ -54,7 +54,7 @@ def verdict_figure(counts: pd.DataFrame, *, verdicts=None, height: int = 320) ->
         fig.add_trace(go.Bar(y=list(verdicts), x=[0] * len(verdicts), orientation="h", showlegend=False,
                              hoverinfo="skip", marker=dict(color="rgba(0,0,0,0)")))
         fig.update_yaxes(categoryorder="array", categoryarray=list(verdicts))
-    fig.update_xaxes(dtick=1)
+    fig.update_xaxes(tickformat="d", nticks=8)   # whole claims, few enough ticks for a phone
     return fig
 
 
