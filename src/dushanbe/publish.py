@@ -12,12 +12,13 @@ in a live Jupyter session they show as written.
 """
 from __future__ import annotations
 
+
 import hashlib
 import json
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -307,6 +308,8 @@ def publish(fig: go.Figure, spec: FigureSpec, *, images: bool = True):
     sources = _sources_frame(source_ids)
     fig = go.Figure(fig)
     fig.update_layout(title=None)
+    if fig.layout.height:   # a builder that sizes its chart to its content sets the page's box too
+        spec = replace(spec, height=int(fig.layout.height))
     for number, trace in enumerate(fig.data):   # plotly.js would draw random ids for these
         trace.uid = trace.uid or f"t{number}"
     used = {trace.type for trace in fig.data} | {t.type for f in fig.frames for t in f.data}

@@ -61,7 +61,7 @@
       var fig = payload.figure;
       var el = document.getElementById(id);
       el.querySelectorAll("img.dushanbe-static").forEach(function (img) { img.remove(); });
-      fitToWidth(el, fig.layout);
+      if (!narrowSettings(el, fig)) fitToWidth(el, fig.layout);
       var config = Object.assign({}, payload.config);
       if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) {
         config.displayModeBar = false;   // on touch screens the toolbar would sit on the legend
@@ -70,6 +70,34 @@
         .then(function (gd) { return fig.frames ? window.Plotly.addFrames(gd, fig.frames) : gd; });
     }
     return drawing[id];
+  }
+  var NARROW_PX = 600;   // dushanbe.figures._layout.NARROW_PX
+  function merge(target, source) {
+    Object.keys(source).forEach(function (key) {
+      var value = source[key];
+      if (value && typeof value === "object" && !Array.isArray(value) &&
+          target[key] && typeof target[key] === "object" && !Array.isArray(target[key])) {
+        merge(target[key], value);
+      } else {
+        target[key] = value;
+      }
+    });
+    return target;
+  }
+  function narrowSettings(el, fig) {
+    // A chart may carry settings for narrow screens (short names, its own height): apply them
+    // when the chart's box is narrow. Returns true when they set the height.
+    var settings = fig.layout.meta && fig.layout.meta.narrow;
+    if (!settings || !el.clientWidth || el.clientWidth >= NARROW_PX) return false;
+    merge(fig.layout, settings.layout || {});
+    Object.keys(settings.traces || {}).forEach(function (i) {
+      if (fig.data[+i]) merge(fig.data[+i], settings.traces[i]);
+    });
+    if (settings.layout && settings.layout.height) {
+      el.style.height = settings.layout.height + "px";
+      return true;
+    }
+    return false;
   }
   function fitToWidth(el, layout) {
     // A chart drawn to scale (a map, a network) keeps its shape on a narrow screen: its height

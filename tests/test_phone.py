@@ -1,0 +1,57 @@
+"""Every chart reads on a phone (390×844, touch) as on a desktop (1280×900): no two labels
+overprint, no chart is wider than the screen, and the phone shows every label the desktop shows.
+
+The charts are drawn by the book's own script, as a reader's first touch would draw them, and
+measured by :mod:`readability` (the same code ``make bench`` uses for its counts).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from readability import DESKTOP, PHONE, dropped, measure
+
+pytestmark = pytest.mark.book
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server):
+    return measure(browser, server, PHONE)
+
+
+@pytest.fixture(scope="module")
+def desktop(browser, server):
+    return measure(browser, server, DESKTOP)
+
+
+def test_every_chart_of_the_book_is_measured_and_drawn(site, phone, desktop):
+    registry = json.loads((site / "figures" / "registry.json").read_text(encoding="utf-8"))
+    ids = {entry["id"] for entry in registry["figures"]}
+    assert set(phone) == ids and set(desktop) == ids
+    assert all(m["drawn"] and m["labels"] > 0 for m in (*phone.values(), *desktop.values()))
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_no_two_labels_in_a_chart_overprint(screen, request):
+    measured = request.getfixturevalue(screen)
+    assert {fid: m["collisions"] for fid, m in measured.items() if m["collisions"]} == {}
+
+
+def test_no_chart_is_wider_than_the_phone_screen(phone):
+    wide = {fid: (round(m["width"]), m["viewport"]) for fid, m in phone.items()
+            if m["width"] > m["viewport"] or m["left"] < 0}
+    assert wide == {}
+    assert {m["page_width"] for m in phone.values()} == {PHONE["viewport"]["width"]}
+
+
+def test_the_phone_shows_every_label_the_desktop_shows(phone, desktop):
+    assert dropped(phone, desktop) == {}
+
+
+def test_long_names_give_way_to_short_ones_only_on_a_narrow_screen(phone, desktop):
+    """The bloc map writes ISO codes on a phone and names on a desktop (its narrow settings)."""
+    fid = "fig-afghanistan-borders-blocs-2021-09-16"
+    texts = lambda m: {t["text"] for t in m[fid]["texts"]}  # noqa: E731
+    assert {"AFG", "TJK"} <= texts(phone) and not {"Afghanistan", "Tajikistan"} & texts(phone)
+    assert {"Afghanistan", "Tajikistan"} <= texts(desktop) and "AFG" not in texts(desktop)
