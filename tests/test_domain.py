@@ -11,7 +11,7 @@ from dushanbe.borders import compare_lengths, neighbours
 from dushanbe.data import load_tables
 from dushanbe.geometry import border_length_km, load_topology, neighbours as geo_neighbours
 from dushanbe.memberships import as_of, members_on, status_history, status_on, ties_table
-from dushanbe.network import layout, membership_graph, state_projection
+from dushanbe.network import fan_layout, membership_graph, state_projection
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,11 +86,14 @@ def test_projection_weights(m):
     assert loose.edges["ARM", "CHN"]["weight"] == 1
 
 
-def test_layout_is_reproducible(m):
+def test_fan_layout_puts_the_states_tied_to_both_first(m):
     g = membership_graph(m, DAY, orgs=["CSTO", "SCO"])
-    first, second = layout(g), layout(g.copy())
-    assert first == second
-    assert first["CSTO"] == (-1.0, 0.0) and first["SCO"] == (1.0, 0.0)
+    pos = fan_layout(g, "CSTO", "SCO")
+    rows = sorted((s for s in pos if s not in ("CSTO", "SCO")), key=lambda s: -pos[s][1])
+    both = [s for s in rows if g.has_edge(s, "CSTO") and g.has_edge(s, "SCO")]
+    assert rows[:len(both)] == both and rows[:4] == ["KAZ", "KGZ", "RUS", "TJK"]   # members of both
+    assert pos["CSTO"][0] == 0.0 and pos["SCO"][0] == 1.0 and pos["CSTO"][1] > pos["SCO"][1]
+    assert fan_layout(g.copy(), "CSTO", "SCO") == pos
 
 
 def test_ties_table(m):

@@ -6,8 +6,8 @@ import networkx as nx
 import pandas as pd
 import plotly.io as pio
 
-from dushanbe.figures import (border_comparison_figure, border_map, event_timeline, membership_timeline,
-                              network_figure, status_matrix, verdict_figure)
+from dushanbe.figures import (border_map, event_timeline, gap_figure, membership_panels, membership_timeline,
+                              network_figure, status_matrix, status_stack_figure, verdict_figure)
 from dushanbe.memberships import STATUS_LABELS
 from dushanbe.style import BORDER_STYLE, EVENT_STYLE, STATUS_STYLE, TEMPLATE, profile_style
 
@@ -25,13 +25,26 @@ def _graph():
 
 def test_network_draws_one_line_trace_per_status_with_its_dash():
     g = _graph()
-    fig = network_figure(g, {n: (i, i) for i, n in enumerate(sorted(g))})
+    fig = network_figure(g, "ORG", "NONE")
     lines = {t.name: t for t in fig.data if t.mode == "lines"}
     assert set(lines) == {STATUS_LABELS[s] for s in ("member", "observer", "suspended", "partner")}
     for status in ("member", "observer", "suspended", "partner"):
         trace = lines[STATUS_LABELS[status]]
         assert trace.line.dash == STATUS_STYLE[status]["dash"] and trace.line.color == STATUS_STYLE[status]["color"]
     assert fig.layout.template == pio.templates[TEMPLATE]
+
+
+def test_network_gives_each_state_a_row_of_fixed_height_and_its_name_between_the_line_ends():
+    g = _graph()
+    g.add_node("RIGHT", kind="org", label="RIGHT")
+    g.add_edge("AAA", "RIGHT", status="observer")
+    fig = network_figure(g, "ORG", "RIGHT", row_px=30)
+    names = next(t for t in fig.data if t.mode == "text")
+    assert list(names.text) == ["Aaa", "Bbb", "Ddd", "Ccc"]    # tied to both first, then by status: observer, partner, suspended
+    assert list(names.y) == [0, -1, -2, -3] and set(names.x) == {0.5}
+    assert fig.layout.height == 130 + 30 * 4                   # rows, not the width, set the height
+    ends = [x for t in fig.data if t.mode == "lines" for x in t.x[1::3]]
+    assert all(abs(x - 0.5) > 0.2 for x in ends)                # no line runs into a name
 
 
 def test_membership_timeline_hatches_each_status():
@@ -95,15 +108,44 @@ def test_border_map_styles_countries_and_borders_by_code():
     assert set(lines["class"]) == {"csto_member", "sco_member", "sco_observer", "neither"}
 
 
-def test_bars_tell_sources_apart_by_hatching_as_well_as_colour():
-    table = pd.DataFrame({"border": ["T", "T", "U"], "source": ["Factbook", "Article", "Factbook"],
-                          "length_km": [1357.0, 1344.0, 144.0]})
-    fig = border_comparison_figure(table)
-    assert [t.name for t in fig.data] == ["Factbook", "Article"]
+def test_gap_bars_run_from_the_reference_and_say_same_for_no_gap():
+    gaps = pd.DataFrame({"neighbour": ["TJK", "TJK", "UZB"], "border": ["T–A", "T–A", "U–A"],
+                         "source": ["article", "government", "article"], "length_km": [1344.0, 1344.15, 144.0],
+                         "reference_km": [1357.0, 1357.0, 144.0], "gap_km": [-13.0, -12.85, 0.0],
+                         "gap_share": [-0.0096, -0.0095, 0.0], "source_id": ["a", "b", "a"]})
+    fig = gap_figure(gaps, "the Factbook")
+    assert [t.name for t in fig.data] == ["article", "government"]
     assert len({t.marker.pattern.shape for t in fig.data}) == 2 and len({t.marker.color for t in fig.data}) == 2
+    texts = [a.text for a in fig.layout.annotations]
+    assert "−13 km: 1,344 km" in texts and "no gap: 144 km" in texts
+    low, high = fig.layout.xaxis.range
+    assert low < -13 < 0 < high and low == -high                 # zero in the middle, every gap inside
+
+
+def test_status_stack_counts_each_status_with_its_hatching():
+    counts = pd.DataFrame({"date": ["2001-01-01", "2001-01-01", "2021-01-01"],
+                           "status": ["member", "observer", "member"], "ties": [3, 1, 5],
+                           "states": ["A (X);B (X);C (X)", "D (X)", "A (X);B (X);C (X);D (X);E (X)"]})
+    fig = status_stack_figure(counts, labels={"2001-01-01": "2001", "2021-01-01": "2021"},
+                              totals={"2001-01-01": "4 ties", "2021-01-01": "5 ties"})
+    assert [t.name for t in fig.data] == [STATUS_LABELS["member"], STATUS_LABELS["observer"]]
+    assert [t.marker.pattern.shape for t in fig.data] == [STATUS_STYLE[s]["pattern"] for s in ("member", "observer")]
+    assert [a.text for a in fig.layout.annotations] == ["4 ties", "5 ties"]
+    assert list(fig.layout.yaxis.categoryarray) == ["2021", "2001"]    # earliest at the top
     counts = pd.DataFrame({"verdict": ["supported", "supported"], "decided": ["computed", "read"], "claims": [3, 4]})
     fig = verdict_figure(counts)
     assert len({t.marker.pattern.shape for t in fig.data}) == 2
+
+
+def test_membership_panels_give_each_organisation_its_own_rows():
+    spans = pd.DataFrame({"org_id": ["CIS", "EAEU", "EAEU"], "state": ["A", "A", "B"],
+                          "status": ["member", "observer", "member"],
+                          "start": [TS("1991-12-21"), TS("2020-12-11"), TS("2015-01-01")],
+                          "end": [pd.NaT, pd.NaT, pd.NaT]})
+    fig = membership_panels(spans, {"CIS": "Commonwealth (CIS)", "EAEU": "Union (EAEU)"}, until="2026-01-01")
+    assert [a.text for a in fig.layout.annotations] == ["Commonwealth (CIS)", "Union (EAEU)"]
+    assert list(fig.layout.yaxis.categoryarray) == ["A"] and list(fig.layout.yaxis2.categoryarray) == ["A", "B"]
+    assert sum(t.showlegend is not False for t in fig.data) == 2     # one legend entry per status
 
 
 def test_dumbbell_spans_the_values_not_zero_and_marks_both_ends_differently():

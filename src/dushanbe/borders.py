@@ -13,7 +13,7 @@ from .names import country_name
 from .provenance import split_ids
 
 __all__ = ["neighbours", "rows_from", "border_label", "compare_lengths", "lengths_by_source",
-           "measured_three_ways"]
+           "gaps_from", "measured_three_ways"]
 
 
 def neighbours(borders: pd.DataFrame, iso3: str) -> set[str]:
@@ -84,6 +84,28 @@ def lengths_by_source(borders: pd.DataFrame, of: str, sources: dict[str, str]) -
                         "length_km": r.length_km, "source_id": r.source_id})
     return (pd.DataFrame(out, columns=["neighbour", "border", "source", "length_km", "source_id"])
             .sort_values(["neighbour"], kind="stable").reset_index(drop=True))
+
+
+def gaps_from(lengths: pd.DataFrame, reference: str) -> pd.DataFrame:
+    """Return each source's figure as its gap from the ``reference`` source's, border by border.
+
+    ``lengths`` is the tidy table of :func:`lengths_by_source`. One row per border and per
+    source other than ``reference``, for the borders where both give a figure; columns:
+    ``neighbour``, ``border``, ``source``, ``length_km``, ``reference_km``, ``gap_km``
+    (figure − reference) and ``gap_share`` (gap / reference), plus ``source_id``.
+
+    >>> from dushanbe.data import load_tables
+    >>> t = lengths_by_source(load_tables()["borders"], "AFG", {"Factbook": "cia_wfb", "Article": "trt_2021"})
+    >>> gaps_from(t, "Factbook")[["neighbour", "source", "gap_km"]].values.tolist()
+    [['TJK', 'Article', -13.0], ['UZB', 'Article', 0.0]]
+    """
+    ref = lengths[lengths["source"] == reference].set_index("neighbour")
+    out = lengths[(lengths["source"] != reference) & lengths["neighbour"].isin(ref.index)].copy()
+    out["reference_km"] = out["neighbour"].map(ref["length_km"])
+    out["gap_km"] = out["length_km"] - out["reference_km"]
+    out["gap_share"] = out["gap_km"] / out["reference_km"]
+    return out[["neighbour", "border", "source", "length_km", "reference_km", "gap_km", "gap_share",
+                "source_id"]].reset_index(drop=True)
 
 
 def measured_three_ways(borders: pd.DataFrame, topologies: dict[str, dict]) -> pd.DataFrame:

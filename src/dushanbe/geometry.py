@@ -19,7 +19,7 @@ from pyproj import Geod
 from .paths import data_dir
 
 __all__ = ["load_topology", "country_rings", "neighbours", "shared_arcs", "border_lines",
-           "border_length_km", "label_point", "positions", "clipped_rings"]
+           "border_length_km", "label_point", "positions", "around", "clipped_rings"]
 
 _WGS84 = Geod(ellps="WGS84")
 
@@ -138,6 +138,28 @@ def label_point(topo: dict, iso3: str, bounds=None) -> tuple[float, float] | Non
 def positions(topo: dict, codes) -> dict[str, tuple[float, float]]:
     """Return (lon, lat) label points for the codes present in the topology (others are skipped)."""
     return {c: label_point(topo, c) for c in sorted(codes) if c in topo["countries"]}
+
+
+def around(points: dict[str, tuple[float, float]], centre: str) -> dict[str, tuple[float, float]]:
+    """Return a schematic of ``points`` (lon, lat) around one of them: ``centre`` at (0, 0) and
+    every other point on the unit circle, in the compass direction of its true position seen
+    from the centre (longitude scaled by the cosine of the centre's latitude). Distances are
+    dropped, directions kept, so that near and far neighbours get the same room.
+
+    >>> p = around({"A": (66.0, 34.0), "N": (66.0, 40.0), "E": (90.0, 34.0)}, "A")
+    >>> p["A"], p["N"], p["E"]
+    ((0.0, 0.0), (0.0, 1.0), (1.0, 0.0))
+    """
+    import math
+
+    lon0, lat0 = points[centre]
+    scale = math.cos(math.radians(lat0))
+    out = {centre: (0.0, 0.0)}
+    for code, (lon, lat) in points.items():
+        if code != centre:
+            angle = math.atan2(lat - lat0, (lon - lon0) * scale)
+            out[code] = (round(math.cos(angle), 4) + 0.0, round(math.sin(angle), 4) + 0.0)
+    return out
 
 
 def clipped_rings(topo: dict, iso3: str, bounds) -> list[list[tuple[float, float]]]:

@@ -22,8 +22,8 @@ from .names import country_name
 from .provenance import ids_in, join_ids
 from .words import join_names
 
-__all__ = ["membership_graph", "state_projection", "layout", "describe_ties", "centrality_table",
-           "communities", "bridges_between", "snapshot_summary", "projection_edges", "allies_layers",
+__all__ = ["membership_graph", "state_projection", "fan_layout", "describe_ties", "centrality_table",
+           "communities", "bridges_between", "snapshot_summary", "ties_by_status", "projection_edges", "allies_layers",
            "ALL_STATUSES"]
 
 
@@ -61,21 +61,42 @@ def state_projection(graph: nx.Graph, statuses=("member",)) -> nx.Graph:
     return projection
 
 
-def layout(graph: nx.Graph, seed: int = 20210916) -> dict[str, tuple[float, float]]:
-    """Return fixed node positions, the same on every run for the same graph.
+def fan_layout(graph: nx.Graph, left: str, right: str) -> dict[str, tuple[float, float]]:
+    """Return positions for a two-hub drawing of a two-mode graph: ``left`` at x = 0, ``right``
+    at x = 1, and every state on its own row at x = 0.5, one unit apart going down.
 
-    Organisation nodes are pinned on a horizontal line (in sorted order, 2 units apart); states
-    settle around them by a seeded force-directed layout. Positions are rounded so that the
-    published figure data are byte-stable.
+    States tied to both hubs come first, then those tied to ``right`` only, then to ``left``
+    only; within a group, stronger statuses (in :data:`dushanbe.memberships.STATUS_LABELS`
+    order) come first, then names. Each hub sits level with the middle of its own states, so
+    its lines fan out to them. Rows, not a force layout, keep every label on a line of its own
+    at any width.
+
+    >>> g = nx.Graph()
+    >>> g.add_nodes_from([("L", {"kind": "org"}), ("R", {"kind": "org"})])
+    >>> for n, name in (("A", "Aland"), ("B", "Bland"), ("C", "Cland")):
+    ...     g.add_node(n, kind="state", label=name)
+    >>> g.add_edges_from([("A", "R", {"status": "observer"}), ("B", "L", {"status": "member"}),
+    ...                   ("B", "R", {"status": "member"}), ("C", "R", {"status": "member"})])
+    >>> fan_layout(g, "L", "R")
+    {'B': (0.5, 0.0), 'C': (0.5, -1.0), 'A': (0.5, -2.0), 'L': (0.0, 0.0), 'R': (1.0, -1.0)}
     """
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph.nodes))
-    ordered.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges))
-    orgs = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "org")
-    pinned = {org: (2.0 * i - (len(orgs) - 1), 0.0) for i, org in enumerate(orgs)}
-    pos = nx.spring_layout(ordered, pos=pinned or None, fixed=orgs or None, seed=seed, k=0.75,
-                           iterations=300)
-    return {n: (round(float(x), 4), round(float(y), 4)) for n, (x, y) in pos.items()}
+    rank = {status: i for i, status in enumerate(STATUS_LABELS)}
+    none = len(rank)
+
+    def key(state):
+        on_left, on_right = graph.has_edge(state, left), graph.has_edge(state, right)
+        group = 0 if on_left and on_right else 1 if on_right else 2
+        return (group, rank[graph.edges[state, left]["status"]] if on_left else none,
+                rank[graph.edges[state, right]["status"]] if on_right else none,
+                graph.nodes[state].get("label", state))
+
+    states = sorted((n for n, d in graph.nodes(data=True) if d["kind"] == "state"), key=key)
+    pos = {state: (0.5, 0.0 - row) for row, state in enumerate(states)}
+    for x, hub in ((0.0, left), (1.0, right)):
+        if hub in graph:
+            ys = [pos[s][1] for s in graph[hub] if s in pos]
+            pos[hub] = (x, round(sum(ys) / len(ys), 4) if ys else 0.0)
+    return pos
 
 
 def describe_ties(graph: nx.Graph) -> str:
@@ -141,6 +162,32 @@ def bridges_between(graph: nx.Graph, org_a: str, org_b: str) -> list[str]:
     if org_a not in graph or org_b not in graph:
         return []
     return sorted(set(graph[org_a]) & set(graph[org_b]))
+
+
+def ties_by_status(memberships: pd.DataFrame, dates, orgs) -> pd.DataFrame:
+    """Count the state–organisation ties of each status among ``orgs`` on each of ``dates``.
+
+    One row per date and status held by at least one state that day, statuses in
+    :data:`dushanbe.memberships.STATUS_LABELS` order; columns ``date`` (ISO), ``status``,
+    ``ties`` and ``states`` (the names, ';'-joined).
+
+    >>> from dushanbe.data import load_tables
+    >>> t = ties_by_status(load_tables()["memberships"], ["2021-09-16", "2024-07-04"], ["SCO"])
+    >>> t.pivot(index="date", columns="status", values="ties")[["member", "observer"]].values.tolist()
+    [[8, 4], [10, 2]]
+    """
+    order = {status: i for i, status in enumerate(STATUS_LABELS)}
+    rows = []
+    for date in dates:
+        graph = membership_graph(memberships, date, orgs=orgs)
+        held: dict[str, list[str]] = {}
+        for u, v, d in graph.edges(data=True):
+            state = u if graph.nodes[u]["kind"] == "state" else v
+            held.setdefault(d["status"], []).append(f"{graph.nodes[state]['label']} ({v if state == u else u})")
+        for status in sorted(held, key=order.__getitem__):
+            rows.append({"date": pd.Timestamp(date).date().isoformat(), "status": status,
+                         "ties": len(held[status]), "states": ";".join(sorted(held[status]))})
+    return pd.DataFrame(rows, columns=["date", "status", "ties", "states"])
 
 
 def snapshot_summary(memberships: pd.DataFrame, dates, orgs) -> pd.DataFrame:

@@ -36,6 +36,16 @@ def long_date(day) -> str:
     return f"{ts.day} {ts:%B %Y}"
 
 
+def short_date(day) -> str:
+    """Return a date as a short label: day, abbreviated month, year.
+
+    >>> short_date("2021-09-16")
+    '16 Sep 2021'
+    """
+    stamp = pd.Timestamp(day)
+    return f"{stamp.day} {stamp:%b %Y}"
+
+
 def month_year(day) -> str:
     """Return a date as ``September 2021``."""
     return f"{pd.Timestamp(day):%B %Y}"

@@ -1,11 +1,11 @@
-"""Bar charts: lengths by source, verdicts, one measure per row, snapshots."""
+"""Bar charts: gaps between sources, verdicts, one measure per row, ties by status, dumbbells."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..style import PALETTE, SOURCE_STYLES
-from ._layout import _base_layout, reference_line
+from ._layout import _base_layout, reference_line, steady_ticks
 
 
 
@@ -21,20 +21,33 @@ def _bars_by_group(fig: go.Figure, table: pd.DataFrame, group: str, y: str, x: s
             hovertemplate=hover + "<extra>" + str(name) + "</extra>", **bar))
 
 
-def border_comparison_figure(table: pd.DataFrame, *, height: int = 420) -> go.Figure:
-    """Horizontal bars: one group per border, one bar per source, the value written on each bar.
+def gap_figure(gaps: pd.DataFrame, reference_label: str, *, unit: str = "km") -> go.Figure:
+    """Diverging bars: each source's figure for a border as its gap from a reference figure.
 
-    ``table`` columns: ``border`` (label), ``source`` (label), ``length_km``.
+    ``gaps`` is :func:`dushanbe.borders.gaps_from`'s table. One row per border and source, the
+    rows of one border together; a bar runs from zero (the reference) to the gap. Each row's
+    label, written on the other side of zero from its bar, gives the gap and the figure itself,
+    so a gap of zero reads as "no gap" rather than as a missing bar. Colour and hatching tell
+    the sources apart.
     """
+    rows = gaps.sort_values(["reference_km", "source"], ascending=[False, True]).reset_index(drop=True)
+    rows["row"] = [f"{b.split('–')[0]}<br>{s}" for b, s in zip(rows["border"], rows["source"])]
     fig = go.Figure()
-    _bars_by_group(fig, table, "source", "border", "length_km",
-                   lambda rows: [f"{v:,.0f} km" for v in rows["length_km"]], "%{y}: %{x:,.0f} km",
-                   textposition="outside")
-    _base_layout(fig, height, barmode="group", legend=dict(orientation="h", y=1.08, x=0),
-                 xaxis_title="Length of land border (km)")
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, table["length_km"].max() * 1.18])
-    return fig
+    _bars_by_group(fig, rows, "source", "row", "gap_km", lambda part: None,
+                   "%{y}: %{x:+,.2f} " + unit + " from " + reference_label)
+    for r in rows.itertuples():
+        gap = "no gap" if r.gap_km == 0 else f"{r.gap_km:+,.0f} {unit}".replace("-", "−")
+        fig.add_annotation(x=0, y=r.row, text=f"{gap}: {r.length_km:,.0f} {unit}", showarrow=False,
+                           xanchor="right" if r.gap_km > 0 else "left", xshift=-6 if r.gap_km > 0 else 6,
+                           font=dict(size=12))
+    widest = float(rows["gap_km"].abs().max()) or 1.0
+    _base_layout(fig, 150 + 44 * len(rows), showlegend=False, margin=dict(l=20, r=20, t=40, b=40),
+                 xaxis_title=f"difference from {reference_label} ({unit})")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["row"])[::-1], title=None)
+    fig.update_xaxes(range=[-widest * 1.3, widest * 1.3], zeroline=True, zerolinecolor="#333333",
+                     zerolinewidth=2, showgrid=True, gridcolor="#eeeeee")
+    reference_line(fig, 0, reference_label, colour="#333333", dash="solid")
+    return steady_ticks(fig, "x")
 
 
 def verdict_figure(counts: pd.DataFrame, *, verdicts=None, height: int = 320) -> go.Figure:
@@ -72,24 +85,46 @@ def measure_bars(table: pd.DataFrame, value: str, label: str, *, text_format: st
     fig.update_yaxes(autorange="reversed")
     top = max(float(rows[value].max()), reference or 0)
     fig.update_xaxes(range=[0, top * 1.25 or 1])
+    steady_ticks(fig, "x")
     if reference is not None:
         reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash",
                        side="right")
     return fig
 
 
-def snapshot_figure(summary: pd.DataFrame, *, height: int = 380) -> go.Figure:
-    """Grouped bars per date: states and ties in the two-mode graph, values written on bars."""
+def status_stack_figure(counts: pd.DataFrame, labels: dict[str, str], totals: dict[str, str]) -> go.Figure:
+    """One horizontal bar per date, stacked by status: how many state–organisation ties of each
+    status there were (:func:`dushanbe.network.ties_by_status`'s table).
+
+    ``labels`` maps each ISO date to its row label, ``totals`` to the text written at the end of
+    its bar. Each status has its colour *and* hatching (:data:`dushanbe.style.STATUS_STYLE`); the
+    hover lists the ties behind each part. The earliest date is at the top.
+    """
+    from ..memberships import STATUS_LABELS
+    from ..style import STATUS_STYLE
+
+    dates = list(dict.fromkeys(counts["date"]))
     fig = go.Figure()
-    for (column, (colour, pattern)) in zip(("states", "ties"), SOURCE_STYLES):
-        fig.add_trace(go.Bar(x=summary["date"], y=summary[column], name=column,
-                             marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
-                             text=summary[column], textposition="outside"))
-    _base_layout(fig, height, barmode="group", legend=dict(orientation="h", y=1.1, x=0),
-                 yaxis_title="count")
-    fig.update_xaxes(type="category", title="snapshot date")
-    fig.update_yaxes(range=[0, summary[["states", "ties"]].to_numpy().max() * 1.2])
-    return fig
+    for status, style in STATUS_STYLE.items():
+        part = counts[counts["status"] == status]
+        if part.empty:
+            continue
+        fig.add_trace(go.Bar(
+            y=[labels[d] for d in part["date"]], x=part["ties"], orientation="h", name=STATUS_LABELS[status],
+            marker=dict(color=style["color"], line=dict(color="#ffffff", width=1),
+                        pattern=dict(shape=style["pattern"], fgcolor="#ffffff", size=6)),
+            customdata=[[s.replace(";", "<br>")] for s in part["states"]],
+            hovertemplate="<b>%{y}</b>: %{x} " + STATUS_LABELS[status] + " ties<br>%{customdata[0]}<extra></extra>"))
+    sums = counts.groupby("date", sort=False)["ties"].sum()
+    for date in dates:
+        fig.add_annotation(x=float(sums[date]), y=labels[date], text=totals[date], showarrow=False,
+                           xanchor="left", xshift=6, font=dict(size=12))
+    _base_layout(fig, 150 + 56 * len(dates), barmode="stack", bargap=0.35,
+                 legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, traceorder="normal"),
+                 margin=dict(l=20, r=20, t=30, b=40), xaxis_title="state–organisation ties")
+    fig.update_yaxes(categoryorder="array", categoryarray=[labels[d] for d in dates][::-1], title=None)
+    fig.update_xaxes(range=[0, float(sums.max()) * 1.45], showgrid=True, gridcolor="#eeeeee")
+    return steady_ticks(fig, "x")
 
 
 def dumbbell_figure(table: pd.DataFrame, name: str, a: str, b: str, a_label: str, b_label: str, *,
@@ -120,6 +155,7 @@ def dumbbell_figure(table: pd.DataFrame, name: str, a: str, b: str, a_label: str
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows[name]), autorange="reversed")
     fig.update_xaxes(range=[low - pad, high + pad], tickformat=".0%" if "%" in text_format else None,
                      showgrid=True, gridcolor="#eeeeee")
+    steady_ticks(fig, "x")
     if reference is not None:
         reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash",
                        side="right")

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from ..geometry import clipped_rings
 from ..style import BORDER_STYLE, profile_style
-from ._layout import _base_layout
+from ._layout import _base_layout, narrow
 
 
 
@@ -111,12 +111,19 @@ def border_map(topo: dict, categories: pd.DataFrame, borders: pd.DataFrame, *,
     fig.add_trace(go.Scatter(
         x=labels["label_lon"], y=labels["label_lat"], mode="text", text=labels["label"],
         textfont=dict(size=12, color="#111111"), hoverinfo="skip", showlegend=False))
-    _base_layout(fig, height, legend=dict(orientation="h", x=0, y=-0.06, yanchor="top",
+    _base_layout(fig, height, legend=dict(orientation="h", x=0, y=-0.02, yanchor="top",
                                           bgcolor="rgba(255,255,255,0.9)", font=dict(size=12)),
-                 plot_bgcolor="#eef3f7", margin=dict(l=50, r=10, t=10, b=10))
+                 plot_bgcolor="#eef3f7", margin=dict(l=10, r=10, t=10, b=10))
     mid = math.cos(math.radians((lat0 + lat1) / 2))
-    fig.update_xaxes(range=[lon0, lon1], showgrid=False, zeroline=False, ticksuffix="°E",
-                     constrain="domain")
-    fig.update_yaxes(range=[lat0, lat1], showgrid=False, zeroline=False, ticksuffix="°N",
-                     scaleanchor="x", scaleratio=1 / mid, constrain="domain")
-    return fig
+    # the map is a schematic of who borders whom, not a survey: no degree ticks to read
+    fig.update_xaxes(range=[lon0, lon1], visible=False, constrain="domain")
+    fig.update_yaxes(range=[lat0, lat1], visible=False, scaleanchor="x", scaleratio=1 / mid, constrain="domain")
+    # on a phone: ISO codes for names, length labels nearer their borders, the legend below the map
+    map_px = round(340 * (lat1 - lat0) / ((lon1 - lon0) * mid))
+    legend_px = 22 * (categories["category"].nunique() + borders["label"].nunique())
+    return narrow(fig, layout=dict(
+        height=map_px + legend_px + 30, margin=dict(l=4, r=4, t=10, b=legend_px + 10),
+        legend=dict(yref="container", y=0, yanchor="bottom", font=dict(size=11)),
+        annotations=[{**a.to_plotly_json(), "ax": (a.ax or 0) * 0.55, "ay": (a.ay or 0) * 0.55,
+                      "font": dict(size=11, color="#000000")} for a in fig.layout.annotations]),
+        traces={len(fig.data) - 1: dict(text=list(labels["iso3"]), textfont=dict(size=11, color="#111111"))})

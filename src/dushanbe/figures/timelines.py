@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from ..memberships import STATUS_LABELS
 from ..style import EVENT_STYLE, STATUS_STYLE
-from ._layout import _base_layout, reference_line
+from ._layout import _base_layout, reference_line, steady_ticks
 
 
 
@@ -28,10 +28,11 @@ def _unique(labels: list[str]) -> list[str]:
 
 
 def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label: str = "",
-                   height: int = 460) -> go.Figure:
+                   height: int | None = None) -> go.Figure:
     """One row per event on a date axis: a bar from first to last day (inclusive) and a marker
     whose colour *and* symbol give the kind; ``mark`` draws a dated vertical line (e.g. the
-    article's date)."""
+    article's date). The height, unless given, follows the labels: each row gets room for every
+    line of its label, so that labels never overprint at any width."""
     fig = go.Figure()
     ordered = events.sort_values(["start", "event_id"]).reset_index(drop=True)
     # a few events get wrapped labels; many get one line each, shortened (the hover and the data
@@ -41,6 +42,8 @@ def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label:
     else:
         labels = ["<br>".join(textwrap.wrap(f"{r.name} ({r.country})", 34)) for r in ordered.itertuples()]
     labels = _unique(labels)
+    if height is None:
+        height = 110 + sum(17 * (label.count("<br>") + 1) + 8 for label in labels)
     day = pd.Timedelta(days=1)
     for r, label in zip(ordered.itertuples(), labels):
         if pd.notna(r.last_day):
@@ -67,8 +70,40 @@ def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label:
                  margin=dict(l=10, r=20, t=60, b=30))
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None,
                      tickfont=dict(size=11))
-    fig.update_xaxes(type="date", title=None, showgrid=True, gridcolor="#eeeeee", tickformat="%d %b<br>%Y")
-    return fig
+    span = ordered["last_day"].fillna(ordered["start"]).max() - ordered["start"].min()
+    fig.update_xaxes(type="date", title=None, showgrid=True, gridcolor="#eeeeee",
+                     tickformat="%Y" if span > pd.Timedelta(days=730) else "%d %b<br>%Y")
+    return steady_ticks(fig, "x")
+
+
+def _status_bars(fig: go.Figure, spans: pd.DataFrame, until: pd.Timestamp, *, row=None,
+                 shown: set | None = None, names: dict | None = None) -> None:
+    """One bar trace per status in ``spans`` (colour *and* hatching give the status); a status
+    already in ``shown`` gets no second legend entry."""
+    for status, style in STATUS_STYLE.items():
+        part = spans[spans["status"] == status]
+        if part.empty:
+            continue
+        ends = part["end"].fillna(until)
+        fig.add_trace(go.Bar(
+            y=part["state"], base=part["start"], x=(ends - part["start"]).dt.total_seconds() * 1000,
+            orientation="h", name=STATUS_LABELS[status], legendgroup=status,
+            showlegend=shown is None or status not in shown,
+            marker=dict(color=style["color"], line=dict(color="#333333", width=0.5),
+                        pattern=dict(shape=style["pattern"], fgcolor="#ffffff", size=6)),
+            customdata=[[f"{s:%Y-%m-%d}", "still holds" if pd.isna(e) else f"{e:%Y-%m-%d}",
+                         (names or {}).get(o, o)]
+                        for s, e, o in zip(part["start"], part["end"], part["org_id"])],
+            hovertemplate="<b>%{y}</b>: " + STATUS_LABELS[status] +
+                          " of %{customdata[2]}<br>%{customdata[0]} to %{customdata[1]}<extra></extra>"),
+            **({} if row is None else dict(row=row, col=1)))
+        if shown is not None:
+            shown.add(status)
+
+
+def _row_order(spans: pd.DataFrame) -> list[str]:
+    """States in the order they first appear, earliest at the top."""
+    return list(dict.fromkeys(spans.sort_values(["start", "state"])["state"]))
 
 
 def membership_timeline(spans: pd.DataFrame, *, height: int | None = None,
@@ -79,28 +114,45 @@ def membership_timeline(spans: pd.DataFrame, *, height: int | None = None,
     up to ``until``, default today), ``org_id``.
     """
     until = pd.Timestamp(until) if until is not None else pd.Timestamp.today().normalize()
-    states = list(dict.fromkeys(spans.sort_values(["start", "state"])["state"]))
+    states = _row_order(spans)
     fig = go.Figure()
-    for status, style in STATUS_STYLE.items():
-        part = spans[spans["status"] == status]
-        if part.empty:
-            continue
-        ends = part["end"].fillna(until)
-        fig.add_trace(go.Bar(
-            y=part["state"], base=part["start"], x=(ends - part["start"]).dt.total_seconds() * 1000,
-            orientation="h", name=STATUS_LABELS[status],
-            marker=dict(color=style["color"], line=dict(color="#333333", width=0.5),
-                        pattern=dict(shape=style["pattern"], fgcolor="#ffffff", size=6)),
-            customdata=[[f"{s:%Y-%m-%d}", "still holds" if pd.isna(e) else f"{e:%Y-%m-%d}", o]
-                        for s, e, o in zip(part["start"], part["end"], part["org_id"])],
-            hovertemplate="<b>%{y}</b>: " + STATUS_LABELS[status] +
-                          " of %{customdata[2]}<br>%{customdata[0]} to %{customdata[1]}<extra></extra>"))
+    _status_bars(fig, spans, until)
     _base_layout(fig, height or 120 + 26 * len(states), barmode="overlay",
                  legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
                  margin=dict(l=20, r=20, t=40, b=30))
     fig.update_yaxes(categoryorder="array", categoryarray=states[::-1], title=None)
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#eeeeee")
-    return fig
+    return steady_ticks(fig, "x")
+
+
+def membership_panels(spans: pd.DataFrame, names: dict[str, str], *, until=None) -> go.Figure:
+    """One panel per organisation, in the order of ``names`` (``{org_id: panel title}``), on a
+    shared time axis: each panel has one row per state that ever held a status in it, so a
+    state's statuses in different organisations never share a row.
+
+    Panels are as tall as their number of states; the chart's height follows.
+    """
+    from plotly.subplots import make_subplots
+
+    until = pd.Timestamp(until) if until is not None else pd.Timestamp.today().normalize()
+    orgs = [o for o in names if (spans["org_id"] == o).any()]
+    rows = {o: _row_order(spans[spans["org_id"] == o]) for o in orgs}
+    fig = make_subplots(rows=len(orgs), cols=1, shared_xaxes=True, vertical_spacing=0.06,
+                        row_heights=[len(rows[o]) for o in orgs],
+                        subplot_titles=[names[o] for o in orgs])
+    shown: set = set()
+    for i, org in enumerate(orgs, start=1):
+        _status_bars(fig, spans[spans["org_id"] == org], until, row=i, shown=shown, names=names)
+        fig.update_yaxes(categoryorder="array", categoryarray=rows[org][::-1], title=None, row=i, col=1)
+    for annotation in fig.layout.annotations:   # panel titles, left-aligned above each panel
+        annotation.update(x=0, xanchor="left", font=dict(size=13))
+    height = 130 + 22 * sum(len(r) for r in rows.values()) + 50 * len(orgs)
+    _base_layout(fig, height, barmode="overlay", legend=dict(orientation="h", y=1.0, yanchor="top", x=0,
+                                                             yref="container"),
+                 margin=dict(l=20, r=20, t=90, b=30))
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#eeeeee")
+    fig.update_xaxes(showticklabels=True, row=len(orgs), col=1)
+    return steady_ticks(fig, "x")
 
 
 def status_matrix(frames: dict[str, pd.DataFrame], *, active: str, orgs, states,
@@ -132,9 +184,11 @@ def status_matrix(frames: dict[str, pd.DataFrame], *, active: str, orgs, states,
         steps=[dict(label=n, method="animate",
                     args=[[n], dict(mode="immediate", frame=dict(duration=0, redraw=True),
                                     transition=dict(duration=0))]) for n in names])])
-    _base_layout(fig, height, legend=dict(orientation="h", y=1.06, yanchor="bottom", x=0),
-                 margin=dict(l=20, r=20, t=100, b=20))
-    fig.update_xaxes(categoryorder="array", categoryarray=list(orgs), side="top", title=None,
+    # the legend sits at the top of the chart, the organisations' names upright under it, so
+    # that on a narrow screen neither runs into the other
+    _base_layout(fig, height, legend=dict(orientation="h", y=1.0, yanchor="top", x=0, yref="container"),
+                 margin=dict(l=20, r=20, t=170, b=20))
+    fig.update_xaxes(categoryorder="array", categoryarray=list(orgs), side="top", title=None, tickangle=-90,
                      showgrid=True, gridcolor="#eeeeee", range=[-0.5, len(orgs) - 0.5])
     fig.update_yaxes(categoryorder="array", categoryarray=[n for _, n in states][::-1], title=None)
     return fig
