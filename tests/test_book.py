@@ -367,3 +367,35 @@ def test_a_chart_page_paints_static_images_first_and_draws_on_the_first_move(sit
     assert plot.locator("img.dushanbe-static").count() == 0
     assert [u for u in fetched if "plotly-basic" in u]
     page.close()
+
+
+def test_pages_paint_before_their_scripts_run(site):
+    """No page but the search page holds a script in <head> that stops the first paint, or
+    fetches the search index it does not use."""
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        if rel.startswith(("_static/", "figures/", "reports/")) or rel in ("index.html", "search.html"):
+            continue
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        blocking = [s for s in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head)
+                    if not re.search(r"\b(defer|async)\b|type=\"module\"", s)]
+        assert blocking == [], (rel, blocking)
+        assert "searchindex.js" not in head, rel
+
+
+def test_the_icon_font_holds_the_icons_the_pages_show_and_little_else(site):
+    from fontTools.ttLib import TTFont
+
+    font = site / "_static" / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2"
+    assert font.stat().st_size < 10_000
+    glyphs = set(TTFont(font).getBestCmap())
+    # the header's icons: menu, search, full screen, light/dark/auto, contents, back to top
+    assert {0xF0C9, 0xF002, 0xF065, 0xF185, 0xF186, 0xF042, 0xF03A, 0xF062} <= glyphs
+
+
+def test_search_still_finds_pages(server, browser):
+    page = browser.new_page()
+    page.goto(server + "search.html?q=Tajikistan", wait_until="networkidle")
+    page.wait_for_selector("#search-results li", timeout=15_000)
+    assert page.locator("#search-results li").count() >= 3
+    page.close()

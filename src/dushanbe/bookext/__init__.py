@@ -6,7 +6,8 @@ One module per job, wired here:
 * :mod:`.cachekeys` — notebook cache keys from the data each notebook reads (and the run box);
 * :mod:`.numbering` — chart numbers in reading order, tokens filled, the list of figures;
 * :mod:`.registry` — chart files, standalone pages and ``figures/registry.json``;
-* :mod:`.assets` — page assets and repairs to other extensions' markup.
+* :mod:`.assets` — page assets and repairs to other extensions' markup;
+* :mod:`.fonts` — the theme's icon font, cut down to the icons the book shows.
 
 What publish() writes and the extension reads is in :mod:`dushanbe.contract`.
 """

@@ -3,8 +3,9 @@
 * ``html-page-context`` names the local plotly.js on pages with charts (``dushanbe.js`` fetches it
   after the page has loaded), drops sphinx-thebe's duplicate config script, and applies
   :data:`ACCESSIBILITY_FIXES` to the body;
-* ``build-finished`` (early) applies :data:`LAYOUT_FIXES` to the theme's layout and writes a
-  valid root redirect page.
+* ``build-finished`` (early) applies :data:`LAYOUT_FIXES` to the theme's layout, lightens each
+  page's head (:func:`light_head`), cuts the icon font down to the icons in use
+  (:mod:`.fonts`) and writes a valid root redirect page.
 """
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from pathlib import Path
 from ..contract import read_record
 from ..meta import book_metadata, site_address
 from .config import figure_store_of, plotly_js_name
+from .fonts import subset_icon_fonts
 from .numbering import env_figures
 from .registry import link_preview
 
-__all__ = ["ACCESSIBILITY_FIXES", "LAYOUT_FIXES", "accessible_body", "repair_layout"]
+__all__ = ["ACCESSIBILITY_FIXES", "LAYOUT_FIXES", "accessible_body", "repair_layout", "light_head"]
 
 #: Markup from other extensions that accessibility checkers (axe-core) flag, and its repair.
 ACCESSIBILITY_FIXES = (
@@ -68,6 +70,43 @@ def repair_layout(html_text: str) -> str:
     return apply_fixes(html_text, LAYOUT_FIXES)
 
 
+#: The search scripts the theme loads on every page for its search-as-you-type, which the book
+#: turns off (the search page loads its own).
+_SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
+_HEAD_SCRIPT = re.compile(r'<script( [^>]*)?src="([^"]+)"([^>]*)></script>')
+
+
+def light_head(html_text: str, static: Path | None = None) -> str:
+    """Let a page paint before its scripts run: every script in ``<head>`` is deferred (run in
+    order once the page is parsed, as the theme's own scripts already are), the few bytes of
+    ``documentation_options.js`` that inline scripts rely on at once are written inline (read
+    from ``static``), and the theme's search scripts are dropped where search-as-you-type is off.
+
+    >>> light_head('<head><script src="x.js"></script><script>a = 1;</script>'
+    ...            '<script defer src="y.js"></script></head><body><script src="z.js"></script>')
+    '<head><script defer src="x.js"></script><script>a = 1;</script><script defer src="y.js"></script></head><body><script src="z.js"></script>'
+    """
+    end = html_text.find("</head>")
+    if end < 0:
+        return html_text
+    head, rest = html_text[:end], html_text[end:]
+    if "DOCUMENTATION_OPTIONS.search_as_you_type = false" in head:
+        head = _SEARCH_SCRIPTS.sub("", head)
+
+    def defer(match):
+        before, src, after = (match.group(1) or "").rstrip(), match.group(2), match.group(3)
+        if static is not None and "_static/documentation_options.js" in src:
+            options = static / "documentation_options.js"
+            if options.is_file():
+                return f"<script>{options.read_text(encoding='utf-8').strip()}</script>"
+        if re.search(r"\b(defer|async)\b", before + after) or "type=\"module\"" in before + after:
+            return match.group(0)
+        return f"<script defer{before} src=\"{src}\"{after}></script>"
+
+    return _HEAD_SCRIPT.sub(defer, head) + rest
+
+
 def repair_site(app, exception):
     """Repair the theme's layout markup in every page, and write the root redirect page as a
     valid HTML document (sphinx-external-toc's is a bare <meta>), before that extension looks."""
@@ -79,8 +118,11 @@ def repair_site(app, exception):
             continue
         text = page.read_text(encoding="utf-8")
         fixed = repair_layout(text)
+        if page.name != "search.html":
+            fixed = light_head(fixed, out / "_static")
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
+    subset_icon_fonts(out)
     if app.config.root_doc != "index":
         target = app.builder.get_target_uri(app.config.root_doc)
         (out / "index.html").write_text(REDIRECT.format(title=html.escape(book_metadata()["title"]),
