@@ -7,11 +7,14 @@ in the same run, a one-page Jupyter Book twice (the tool's own floor for a no-ch
 Then measures the site built by the clean build: page weights in Chromium (plotly.js counted
 once, not per page), total size, and Lighthouse scores — the default *mobile* profile (slow 4G,
 4x slower CPU) on the front page and every chart page, with the site served gzipped as a static
-host serves it, and the desktop preset on the front page.
+host serves it, and the desktop preset on the front page — and how the charts read on a phone
+(390x844, touch) against a desktop (1280x900): label collisions, labels the phone drops, charts
+wider than the screen (``tests/readability.py``, the code the phone tests use).
 
 Targets: a no-change rebuild <= 1.5x the one-page book's, executing no notebook; a clean build
 <= 3 s per chart; 1 notebook executed after editing one; no page over 1.5 MB besides plotly.js;
-Lighthouse accessibility 1.0 and mobile performance >= 0.9.
+Lighthouse accessibility 1.0 and mobile performance >= 0.9; no collision, dropped label or
+over-wide chart.
 """
 from __future__ import annotations
 
@@ -142,6 +145,22 @@ def _lighthouse_once(url: str, mobile: bool = False) -> dict[str, float] | None:
     return scores
 
 
+def readability(base: str) -> dict[str, dict]:
+    """Collision, dropped-label and width counts for every chart, phone and desktop."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from readability import DESKTOP, PHONE, dropped, measure, summary
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        phone, desktop = measure(browser, base, PHONE), measure(browser, base, DESKTOP)
+        browser.close()
+    lost = dropped(phone, desktop)
+    return {"phone": summary(phone), "desktop": summary(desktop),
+            "dropped": {"labels": sum(lost.values()), "charts": len(lost)}}
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "dushanbe"
@@ -165,6 +184,7 @@ def main() -> None:
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         heaviest = max(weights, key=weights.get)
         chart_pages = [p for p in weights if p.startswith("notebooks/")]
+        reading = readability(base)
         scores = {"desktop preset, front page": lighthouse(base + "book/index.html")}
         for rel in ["book/index.html", *sorted(chart_pages)]:
             scores[f"mobile, {rel}"] = lighthouse(base + rel, runs=1, mobile=True)
@@ -183,6 +203,11 @@ def main() -> None:
         print(f"    {size / mb:6.2f} MB  {rel}{'   <- heaviest' if rel == heaviest else ''}"
               f"{'   OVER 1.5 MB' if size > 1.5 * mb else ''}")
     print(f"  total site size             {total / mb:7.1f} MB (standalone charts each inline plotly.js)")
+    for screen in ("phone", "desktop"):
+        r = reading[screen]
+        print(f"  {screen:7} label collisions {r['collisions']} in {r['charts_colliding']} charts; "
+              f"charts wider than the screen {r['too_wide']}")
+    print(f"  labels the phone drops      {reading['dropped']['labels']} in {reading['dropped']['charts']} charts")
     for name, score in scores.items():
         text = ("not run (npm ci installs lighthouse)" if score is None else
                 ", ".join(f"{k} {v:.2f}" for k, v in score.items()))

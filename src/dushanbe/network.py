@@ -22,7 +22,7 @@ from .names import country_name
 from .provenance import ids_in, join_ids
 from .words import join_names
 
-__all__ = ["membership_graph", "state_projection", "fan_layout", "describe_ties", "centrality_table",
+__all__ = ["membership_graph", "state_projection", "restricted", "fan_layout", "describe_ties", "centrality_table",
            "communities", "bridges_between", "snapshot_summary", "ties_by_status", "projection_edges", "allies_layers",
            "ALL_STATUSES"]
 
@@ -59,6 +59,27 @@ def state_projection(graph: nx.Graph, statuses=("member",)) -> nx.Graph:
             if shared:
                 projection.add_edge(u, v, weight=len(shared), orgs=shared)
     return projection
+
+
+def restricted(graph: nx.Graph, nodes) -> nx.Graph:
+    """Return the subgraph on ``nodes`` as a new graph whose node and edge order is fixed
+    (nodes in the order given, each edge as (smaller, larger) in sorted order).
+
+    ``graph.subgraph`` iterates a small subgraph in the order of a Python set, which changes
+    from one run to the next; charts and tables drawn from it would too.
+
+    >>> g = nx.Graph([("B", "A"), ("C", "A"), ("C", "D")])
+    >>> h = restricted(g, ["C", "A", "B"])
+    >>> list(h.nodes), list(h.edges)
+    (['C', 'A', 'B'], [('C', 'A'), ('A', 'B')])
+    """
+    keep = [n for n in nodes if n in graph]
+    out = nx.Graph(**graph.graph)
+    out.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    inside = set(keep)
+    out.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in graph.edges(keep, data=True)
+                              if u in inside and v in inside))
+    return out
 
 
 def fan_layout(graph: nx.Graph, left: str, right: str) -> dict[str, tuple[float, float]]:
@@ -229,7 +250,7 @@ def projection_edges(projection: nx.Graph, memberships: pd.DataFrame, date) -> p
     each: ``iso3_a``, ``iso3_b``, ``weight``, ``orgs`` (';'-joined) and ``source_id``."""
     rows_on = as_of(memberships, date)
     out = []
-    for u, v, d in sorted(projection.edges(data=True)):
+    for u, v, d in sorted((min(u, v), max(u, v), d) for u, v, d in projection.edges(data=True)):
         behind = rows_on[rows_on["iso3"].isin([u, v]) & rows_on["org_id"].isin(d["orgs"])]
         out.append({"iso3_a": min(u, v), "iso3_b": max(u, v), "weight": d["weight"],
                     "orgs": ";".join(d["orgs"]), "source_id": join_ids(ids_in(behind))})

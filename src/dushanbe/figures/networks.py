@@ -126,7 +126,7 @@ def projection_map(projection: nx.Graph, positions: dict, borders: list[tuple[st
     fig = go.Figure()
     for weight in sorted({d["weight"] for *_, d in projection.edges(data=True)}):
         xs, ys = [], []
-        for u, v, d in sorted(projection.edges(data=True)):
+        for u, v, d in sorted((min(u, v), max(u, v), d) for u, v, d in projection.edges(data=True)):
             if d["weight"] == weight and u in positions and v in positions:
                 cx, cy = _bowed(positions[u], positions[v])
                 xs += cx + [None]
