@@ -123,14 +123,16 @@ def _frame_control(spec: FigureSpec, frames: list[str], active: str | None) -> s
 
 def short_sources(sources: pd.DataFrame, limit: int = 4) -> str:
     """Return the sources' publishers in short (before any parenthesis), each once, the first
-    ``limit`` named and the rest counted.
+    ``limit`` named and the rest counted as publishers (a publisher may stand for several
+    documents, so the count of documents is said separately).
 
-    >>> short_sources(pd.DataFrame({"publisher": ["TASS", "TASS", "RFE/RL (with Interfax)", "A", "B", "C"]}))
-    'TASS, RFE/RL, A, B and 1 more'
+    >>> short_sources(pd.DataFrame({"publisher": ["TASS", "TASS", "RFE/RL (with Interfax)", "A", "B", "C", "D"]}))
+    'TASS, RFE/RL, A, B and 2 more publishers'
     """
     names = list(dict.fromkeys(p.split(" (")[0].strip() for p in sources["publisher"]))
     shown = ", ".join(names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    rest = len(names) - limit
+    return shown + (f" and {rest} more publisher{'s' if rest > 1 else ''}" if rest > 0 else "")
 
 
 def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: dict,
@@ -155,7 +157,7 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 </div>
 <p class="dushanbe-caption">{_esc(spec.caption)}</p>
 <p class="dushanbe-description" id="{fid}-desc"><strong>What the chart shows.</strong> {_esc(spec.description)}</p>
-<details class="dushanbe-sources-list"><summary><strong>Sources ({len(sources)}):</strong> {_esc(short_sources(sources))}</summary>
+<details class="dushanbe-sources-list"><summary><strong>Sources ({len(sources)} document{"s" if len(sources) != 1 else ""}):</strong> {_esc(short_sources(sources))}</summary>
 <p class="dushanbe-sources"><strong>Sources:</strong> {source_items}.</p>
 </details>
 <details class="dushanbe-data"><summary>Data table</summary>

@@ -22,7 +22,10 @@ __all__ = ["PALETTE", "TEMPLATE", "STATUS_STYLE", "EVENT_STYLE", "PROFILE_STYLE"
 #: The Okabe–Ito palette, by name.
 PALETTE = {"blue": "#0072B2", "sky": "#56B4E9", "orange": "#E69F00", "green": "#009E73",
            "yellow": "#F0E442", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999",
-           "black": "#000000", "light": "#F0F0F0", "ink": "#222222"}
+           "black": "#000000", "light": "#F0F0F0", "ink": "#222222",
+           # not Okabe–Ito: a dark ochre for lines and markers, where the palette's yellow
+           # is too pale to see on white
+           "ochre": "#A6761D"}
 
 #: The name of the plotly template every builder uses.
 TEMPLATE = "dushanbe"
@@ -40,7 +43,7 @@ STATUS_STYLE = {
     "founding_state": {"color": "#BBBBBB", "dash": "dot", "symbol": "circle-open-dot", "pattern": "."},
     "observer": {"color": "#E69F00", "dash": "dash", "symbol": "diamond", "pattern": "/"},
     "dialogue_partner": {"color": "#009E73", "dash": "dot", "symbol": "triangle-up", "pattern": "x"},
-    "partner": {"color": "#F0E442", "dash": "dashdot", "symbol": "triangle-down", "pattern": "\\"},
+    "partner": {"color": PALETTE["ochre"], "dash": "dashdot", "symbol": "triangle-down", "pattern": "\\"},
     "suspended": {"color": "#999999", "dash": "longdashdot", "symbol": "x", "pattern": "-"},
     "frozen": {"color": "#CC79A7", "dash": "dashdot", "symbol": "square-x", "pattern": "|"},
 }

@@ -60,8 +60,9 @@ def verdict_figure(counts: pd.DataFrame, *, verdicts=None, height: int = 320) ->
     fig = go.Figure()
     _bars_by_group(fig, counts, "decided", "verdict", "claims", lambda rows: rows["claims"],
                    "%{y}: %{x} claim(s)", textposition="inside", insidetextanchor="middle")
-    _base_layout(fig, height, barmode="stack", legend=dict(orientation="h", y=1.15, x=0),
-                 xaxis_title="Number of claims")
+    _base_layout(fig, height, barmode="stack", xaxis_title="Number of claims",
+                 legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0),
+                 margin=dict(t=80))
     fig.update_yaxes(autorange="reversed")
     if verdicts is not None:   # every verdict on the axis, so "none contradicted" shows as an empty row
         fig.add_trace(go.Bar(y=list(verdicts), x=[0] * len(verdicts), orientation="h", showlegend=False,

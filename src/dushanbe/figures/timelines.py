@@ -1,6 +1,7 @@
 """Charts over time: events, membership spans, and the status grid by date."""
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pandas as pd
@@ -8,7 +9,7 @@ import plotly.graph_objects as go
 
 from ..memberships import STATUS_LABELS
 from ..style import EVENT_STYLE, STATUS_STYLE
-from ._layout import _base_layout, reference_line, steady_ticks
+from ._layout import _base_layout, narrow, reference_line, steady_ticks
 
 
 
@@ -27,6 +28,26 @@ def _unique(labels: list[str]) -> list[str]:
     return out
 
 
+def _event_label(name: str, country: str, width: int = 28, lines: int = 2) -> str:
+    """An event's row label: its name without asides (parentheses, anything after "; ") and its
+    country, in at most ``lines`` lines of ``width`` characters; the hover and the data table
+    keep the whole name.
+
+    >>> _event_label("CSTO Collective Peacekeeping Forces deployed to Kazakhstan (first collective deployment)", "KAZ")
+    'CSTO Collective Peacekeeping<br>Forces deployed to… (KAZ)'
+    >>> _event_label("Taliban enter Kabul; the Afghan government collapses", "AFG")
+    'Taliban enter Kabul (AFG)'
+    """
+    core = re.sub(r"\s*\([^)]*\)", "", name).split("; ")[0].strip()
+    wrapped = textwrap.wrap(f"{core} ({country})", width)
+    if len(wrapped) > lines:
+        for cut in range(width * lines - len(country) - 4, 8, -1):
+            wrapped = textwrap.wrap(f"{textwrap.shorten(core, cut, placeholder='…')} ({country})", width)
+            if len(wrapped) <= lines:
+                break
+    return "<br>".join(wrapped)
+
+
 def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label: str = "",
                    height: int | None = None) -> go.Figure:
     """One row per event on a date axis: a bar from first to last day (inclusive) and a marker
@@ -35,15 +56,12 @@ def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label:
     line of its label, so that labels never overprint at any width."""
     fig = go.Figure()
     ordered = events.sort_values(["start", "event_id"]).reset_index(drop=True)
-    # a few events get wrapped labels; many get one line each, shortened (the hover and the data
-    # table keep the full name), so that rows never overprint
-    if len(ordered) > 15:
-        labels = [textwrap.shorten(f"{r.name} ({r.country})", 48, placeholder="…") for r in ordered.itertuples()]
-    else:
-        labels = ["<br>".join(textwrap.wrap(f"{r.name} ({r.country})", 34)) for r in ordered.itertuples()]
+    # each label is the event's name (shortened past three lines; the hover and the data table
+    # keep it whole) and its country, wrapped narrow enough to leave the plot room on a phone
+    labels = [_event_label(r.name, r.country) for r in ordered.itertuples()]
     labels = _unique(labels)
-    if height is None:
-        height = 110 + sum(17 * (label.count("<br>") + 1) + 8 for label in labels)
+    if height is None:   # rows are evenly spaced: each gets room for the longest label
+        height = 120 + len(labels) * (17 * max(label.count("<br>") + 1 for label in labels) + 8)
     day = pd.Timedelta(days=1)
     for r, label in zip(ordered.itertuples(), labels):
         if pd.notna(r.last_day):
@@ -70,8 +88,10 @@ def event_timeline(events: pd.DataFrame, *, mark: str | None = None, mark_label:
                  margin=dict(l=10, r=20, t=60, b=30))
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], title=None,
                      tickfont=dict(size=11))
-    span = ordered["last_day"].fillna(ordered["start"]).max() - ordered["start"].min()
+    first, last = ordered["start"].min(), ordered["last_day"].fillna(ordered["start"]).max() + day
+    span = last - first
     fig.update_xaxes(type="date", title=None, showgrid=True, gridcolor="#eeeeee",
+                     range=[first - span * 0.03, last + span * 0.04],   # no bar ends flush with the edge
                      tickformat="%Y" if span > pd.Timedelta(days=730) else "%d %b<br>%Y")
     return steady_ticks(fig, "x")
 
@@ -152,6 +172,8 @@ def membership_panels(spans: pd.DataFrame, names: dict[str, str], *, until=None)
                  margin=dict(l=20, r=20, t=90, b=30))
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#eeeeee")
     fig.update_xaxes(showticklabels=True, row=len(orgs), col=1)
+    # on a phone the legend wraps to three or four lines: give it room above the first panel
+    narrow(fig, layout=dict(height=height + 60, margin=dict(t=150)))
     return steady_ticks(fig, "x")
 
 
@@ -187,7 +209,7 @@ def status_matrix(frames: dict[str, pd.DataFrame], *, active: str, orgs, states,
     # the legend sits at the top of the chart, the organisations' names upright under it, so
     # that on a narrow screen neither runs into the other
     _base_layout(fig, height, legend=dict(orientation="h", y=1.0, yanchor="top", x=0, yref="container"),
-                 margin=dict(l=20, r=20, t=170, b=20))
+                 margin=dict(l=20, r=60, t=170, b=20))   # r: room for the slider's last date
     fig.update_xaxes(categoryorder="array", categoryarray=list(orgs), side="top", title=None, tickangle=-90,
                      showgrid=True, gridcolor="#eeeeee", range=[-0.5, len(orgs) - 0.5])
     fig.update_yaxes(categoryorder="array", categoryarray=[n for _, n in states][::-1], title=None)
