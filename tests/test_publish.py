@@ -59,7 +59,7 @@ def test_block_escapes_text_and_has_every_part(store):
     assert EVIL not in markup
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in markup
     for part in ('id="fig-test-chart"', 'data-dushanbe-figure="fig-test-chart"', 'id="fig-test-chart-plot"',
-                 "Figure %%FIGNUM:fig-test-chart%%", "What the chart shows.", "Cite this chart",
+                 "Figure %%FIGNUM:fig-test-chart%%", "What the chart shows</strong> (the chart in words)", "Cite this chart",
                  "@misc{dushanbe:fig-test-chart", "Licence:", "%%ROOT%%figures/fig-test-chart.png",
                  "%%ROOT%%figures/fig-test-chart.svg", "%%ROOT%%figures/fig-test-chart.csv",
                  "%%ROOT%%figures/fig-test-chart.html", "Data table"):
@@ -115,3 +115,10 @@ def test_standalone_chart_keeps_data_text_inside_its_script():
     # the standalone page keeps the chart's downloads and link-preview tags
     assert 'href="fig-x.csv" download' in page and 'href="fig-x.png" download' in page
     assert '<meta property="og:image" content="fig-x.png">' in page
+
+
+def test_a_long_text_alternative_folds_and_a_short_one_stays_open(store):
+    short = publish(go.Figure(go.Bar(x=[1], y=[1])), _spec(), images=False).data
+    long = publish(go.Figure(go.Bar(x=[1], y=[1])), _spec(description="A state. " * 60), images=False).data
+    assert '<details class="dushanbe-description-fold" open>' in short
+    assert '<details class="dushanbe-description-fold">' in long and 'id="fig-test-chart-desc"' in long

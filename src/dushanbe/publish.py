@@ -156,7 +156,8 @@ def render_block(spec: FigureSpec, plot_html: str, sources: pd.DataFrame, meta: 
 {plot_html}
 </div>
 <p class="dushanbe-caption">{_esc(spec.caption)}</p>
-<p class="dushanbe-description" id="{fid}-desc"><strong>What the chart shows.</strong> {_esc(spec.description)}</p>
+<details class="dushanbe-description-fold"{" open" if len(spec.description) <= 400 else ""}><summary><strong>What the chart shows</strong> (the chart in words)</summary>
+<p class="dushanbe-description" id="{fid}-desc">{_esc(spec.description)}</p></details>
 <details class="dushanbe-sources-list"><summary><strong>Sources ({len(sources)} document{"s" if len(sources) != 1 else ""}):</strong> {_esc(short_sources(sources))}</summary>
 <p class="dushanbe-sources"><strong>Sources:</strong> {source_items}.</p>
 </details>

@@ -132,9 +132,10 @@ def dumbbell_figure(table: pd.DataFrame, name: str, a: str, b: str, a_label: str
                     axis_title: str = "", reference: float | None = None, reference_label: str = "",
                     text_format: str = "{:.0%}", height: int | None = None) -> go.Figure:
     """One row per ``name``: a line from its ``a`` value to its ``b`` value, each end a marker
-    of its own symbol *and* colour (named in the legend), rows sorted by ``a``; the axis spans
-    the values, not zero, so the gaps show. ``reference`` draws a dashed vertical line."""
-    rows = table.sort_values([a, name], ascending=[True, True])
+    of its own symbol *and* colour (named in the legend), rows sorted by ``b`` (the value the
+    chart's title speaks of); the axis spans the values, not zero, so the gaps show.
+    ``reference`` draws a dashed vertical line."""
+    rows = table.sort_values([b, name], ascending=[True, True])
     fig = go.Figure()
     xs, ys = [], []
     for r in rows.itertuples():

@@ -142,7 +142,7 @@ def membership_timeline(spans: pd.DataFrame, *, height: int | None = None,
                  margin=dict(l=20, r=20, t=40, b=30))
     fig.update_yaxes(categoryorder="array", categoryarray=states[::-1], title=None)
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#eeeeee")
-    return steady_ticks(fig, "x")
+    return steady_ticks(fig, "x", n=7)
 
 
 def membership_panels(spans: pd.DataFrame, names: dict[str, str], *, until=None) -> go.Figure:
