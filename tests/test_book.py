@@ -240,7 +240,8 @@ def test_provenance_is_one_set_per_chart(site):
         bibtex = _html.unescape(re.search(r'<pre class="dushanbe-bibtex"[^>]*>(.*?)</pre>', block, re.S).group(1))
         in_bibtex = re.search(r"note\s+= \{Sources: (.*?)\}", bibtex).group(1).split("; ")
         standalone = (site / fig["files"]["html"]).read_text(encoding="utf-8")
-        in_standalone = re.search(r"<strong>Sources</strong>[^:]*: ([^<]*)</p>", standalone).group(1).split(", ")
+        listed = re.search(r'<ul class="sources">(.*?)</ul>', standalone, re.S).group(1)
+        in_standalone = re.findall(r"<code>([a-z0-9_]+)</code>", listed)
         assert registry == in_csv == in_line == in_bibtex == in_standalone, fig["id"]
 
 

@@ -55,3 +55,16 @@ def test_long_names_give_way_to_short_ones_only_on_a_narrow_screen(phone, deskto
     texts = lambda m: {t["text"] for t in m[fid]["texts"]}  # noqa: E731
     assert {"AFG", "TJK"} <= texts(phone) and not {"Afghanistan", "Tajikistan"} & texts(phone)
     assert {"Afghanistan", "Tajikistan"} <= texts(desktop) and "AFG" not in texts(desktop)
+
+
+def test_a_standalone_chart_page_takes_the_narrow_settings_too(browser, server):
+    """An embedded chart (figures/<id>.html in an iframe) reads on a phone as the book's does."""
+    ctx = browser.new_context(**PHONE)
+    page = ctx.new_page()
+    page.goto(server + "figures/fig-afghanistan-borders-blocs-2021-09-16.html", wait_until="networkidle")
+    page.wait_for_selector(".main-svg")
+    texts = page.eval_on_selector_all("svg.main-svg text", "els => els.map(e => e.textContent)")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    ctx.close()
+    assert "AFG" in texts and "Afghanistan" not in texts
+    assert width <= PHONE["viewport"]["width"]

@@ -4,6 +4,7 @@ publish the data and the notebooks (text and executed) beside the pages.
 """
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
@@ -14,7 +15,7 @@ from sphinx.util import logging
 
 from ..contract import FILE_KINDS, LICENCE, read_record, script_json
 from ..meta import book_metadata, site_address
-from .config import figure_store_of, plotly_bundle
+from .config import PACKAGE_DIR, figure_store_of, plotly_bundle
 from .numbering import permalink
 
 __all__ = ["inline_script", "link_preview"]
@@ -52,10 +53,24 @@ def link_preview(title: str, description: str, image: str) -> str:
     ])
 
 
-def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, url: str,
-                     meta: dict) -> str:
+def source_items(rows: list[dict]) -> str:
+    """Return the sources as an HTML list of readable citations, each linked to its page.
+
+    >>> source_items([{"publisher": "TASS", "title": "A <b>", "url": "https://t.ru/1",
+    ...                "published": "2022-01-05", "accessed": "2026-11-27", "source_id": "t"}])
+    '<ul class="sources"><li><a href="https://t.ru/1">TASS, “A &lt;b&gt;”</a> (published 2022-01-05; accessed 2026-11-27; <code>t</code>)</li></ul>'
+    """
     esc = html.escape
-    sources = ", ".join(record["source_ids"])
+    items = "".join(
+        f'<li><a href="{esc(r["url"])}">{esc(r["publisher"])}, “{esc(r["title"])}”</a> ('
+        + (f'published {esc(r["published"])}; ' if r.get("published") else "")
+        + f'accessed {esc(r["accessed"])}; <code>{esc(r["source_id"])}</code>)</li>' for r in rows)
+    return f'<ul class="sources">{items}</ul>'
+
+
+def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, url: str,
+                     meta: dict, sources: list[dict] | None = None, helpers_js: str = "") -> str:
+    esc = html.escape
     downloads = " · ".join(f'<a href="{esc(record["files"][kind])}" download>{label}</a>'
                            for kind, (_, label) in FILE_KINDS.items() if kind != "html")
     image = site_address(meta, f"figures/{record['files']['png']}", record["files"]["png"])
@@ -74,18 +89,32 @@ def _standalone_html(record: dict, fig_json: str, plotly_js: str, number: int, u
 <div id="{esc(record['id'])}-plot" aria-describedby="desc" style="height:{int(record['height'])}px"></div>
 <p>{esc(record['caption'])}</p>
 <p id="desc"><strong>What the chart shows.</strong> {esc(record['description'])}</p>
-<p><strong>Sources</strong> (see {esc(record['id'])}.sources.csv): {esc(sources)}</p>
+<p><strong>Sources</strong> ({len(sources or [])}; also in {esc(record['files']['sources'])}):</p>
+{source_items(sources or [])}
 <p><strong>From:</strong> {esc(meta['title'])}, version {esc(meta['version'])}, data version {esc(meta['data_version'])}. <a href="{esc(url if "://" in url else "../" + url)}">{esc(url)}</a></p>
 <p><strong>Licence:</strong> {esc(LICENCE)}</p>
 <p><strong>Download:</strong> {downloads}</p>
 </main>
+<script>{helpers_js}</script>
 <script>
 var fig = {script_json(json.loads(fig_json))};
-Plotly.newPlot("{esc(record['id'])}-plot", fig.data, fig.layout, {json.dumps(record['config'])})
+var plot = document.getElementById("{esc(record['id'])}-plot");
+if (window.DushanbeCharts && !window.DushanbeCharts.narrowSettings(plot, fig)) {{
+  window.DushanbeCharts.fitToWidth(plot, fig.layout);
+}}
+Plotly.newPlot(plot, fig.data, fig.layout, {json.dumps(record['config'])})
   .then(function (gd) {{ if (fig.frames) {{ return Plotly.addFrames(gd, fig.frames); }} }});
 </script>
 </body></html>
 """
+
+
+def _read_sources(path: Path) -> list[dict]:
+    """The rows of a chart's sources CSV (empty if the file is missing)."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def _write_stable_notebook(source: Path, target: Path) -> None:
@@ -129,6 +158,7 @@ def on_build_finished(app, exception):
     outdir.mkdir(parents=True, exist_ok=True)
     meta = book_metadata()
     plotly_js = inline_script(plotly_bundle(Path(app.srcdir)).read_text(encoding="utf-8"))  # once
+    helpers_js = inline_script((PACKAGE_DIR / "static" / "dushanbe.js").read_text(encoding="utf-8"))
     registry = []
     for fid, info in sorted(numbers.items(), key=lambda kv: kv[1]["number"]):
         record = read_record(store, fid)
@@ -147,7 +177,8 @@ def on_build_finished(app, exception):
         rel, absolute = permalink(app, info["docname"], fid)
         fig_json = (store / record["files"]["json"]).read_text(encoding="utf-8")
         (outdir / record["files"]["html"]).write_text(
-            _standalone_html(record, fig_json, plotly_js, info["number"], absolute, meta),
+            _standalone_html(record, fig_json, plotly_js, info["number"], absolute, meta,
+                             _read_sources(store / record["files"]["sources"]), helpers_js),
             encoding="utf-8")
         registry.append({
             "id": fid, "number": info["number"], "title": record["title"],

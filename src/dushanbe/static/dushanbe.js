@@ -164,6 +164,8 @@
     };
     WAKE.forEach(function (e) { window.addEventListener(e, start, {capture: true, passive: true}); });
   }
+  // the chart pages drawn outside the book (figures/<id>.html) use the same narrow-screen rules
+  window.DushanbeCharts = {narrowSettings: narrowSettings, fitToWidth: fitToWidth};
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
