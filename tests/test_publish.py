@@ -109,8 +109,12 @@ def test_standalone_chart_keeps_data_text_inside_its_script():
               "files": {kind: f"fig-x{suffix}" for kind, (suffix, _) in FILE_KINDS.items()}}
     fig_json = json.dumps({"data": [{"type": "bar", "hovertext": [EVIL]}], "layout": {}})
     meta = {"title": "Book", "version": "1", "data_version": "abc", "baseurl": ""}
-    page = _standalone_html(record, fig_json, "var Plotly = {};", 1, "p.html#fig-x", meta)
-    assert page.count("</script>") == 2  # plotly.js and the drawing script, nothing from the data
+    sources = [{"publisher": EVIL, "title": EVIL, "url": "https://example.org/", "published": "",
+                "accessed": "2026-11-27", "source_id": "s"}]
+    page = _standalone_html(record, fig_json, "var Plotly = {};", 1, "p.html#fig-x", meta, sources,
+                            "var DushanbeCharts;")
+    # plotly.js, the book's chart helpers and the drawing script: nothing from the data or sources
+    assert page.count("</script>") == 3
     assert EVIL not in page
     # the standalone page keeps the chart's downloads and link-preview tags
     assert 'href="fig-x.csv" download' in page and 'href="fig-x.png" download' in page
