@@ -122,7 +122,7 @@ def repair_site(app, exception):
             fixed = light_head(fixed, out / "_static")
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
-    subset_icon_fonts(out)
+    subset_icon_fonts(out, cache=Path(app.doctreedir) / "dushanbe-fonts")
     if app.config.root_doc != "index":
         target = app.builder.get_target_uri(app.config.root_doc)
         (out / "index.html").write_text(REDIRECT.format(title=html.escape(book_metadata()["title"]),

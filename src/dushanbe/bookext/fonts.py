@@ -50,24 +50,41 @@ def icons_in_use(stylesheets: list[str], documents: list[str]) -> set[int]:
     return direct | {by_class[name] for name in used if name in by_class}
 
 
-def subset_icon_fonts(out: Path) -> dict[str, tuple[int, int]]:
+def subset_icon_fonts(out: Path, cache: Path | None = None) -> dict[str, tuple[int, int]]:
     """Cut every Font Awesome WOFF2 file under ``out/_static`` down to :func:`icons_in_use`;
-    return ``{file name: (bytes before, bytes after)}``. Files already cut are left alone."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    return ``{file name: (bytes before, bytes after)}``. Files already cut are left alone; with
+    a ``cache`` folder, a font cut before for the same icons is copied, not cut again (Sphinx
+    copies the theme's whole font back on every build)."""
+    import hashlib
+    import shutil
 
     static = out / "_static"
     fonts = sorted((static / _FONT_DIR).glob("*.woff2"))
     if not fonts:
         return {}
     stylesheets = [p.read_text(encoding="utf-8", errors="replace") for p in static.rglob("*.css")]
+    # the theme's pages and scripts; not the standalone chart pages or plotly.js, which use no
+    # icon font and are most of the site's bytes
     documents = [p.read_text(encoding="utf-8", errors="replace")
                  for pattern in ("*.html", "*.js") for p in out.rglob(pattern)
-                 if "vendor" not in p.parts and p.name != "fontawesome.js"]
+                 if not {"vendor", "figures"} & set(p.relative_to(out).parts)
+                 and p.name != "fontawesome.js" and not p.name.startswith("plotly")]
     wanted = icons_in_use(stylesheets, documents)
     sizes = {}
     for path in fonts:
         before = path.stat().st_size
+        content = path.read_bytes()
+        if cache is not None and (cache / f"{hashlib.sha256(content).hexdigest()[:20]}.cut").is_file():
+            continue                              # this very file is a cut this build made before
+        key = hashlib.sha256(content + repr(sorted(wanted)).encode()).hexdigest()[:20]
+        cached = cache / f"{key}.woff2" if cache is not None else None
+        if cached is not None and cached.is_file():
+            shutil.copyfile(cached, path)
+            sizes[path.name] = (before, path.stat().st_size)
+            continue
+        from fontTools import subset          # imported only when a font must be cut: it is slow
+        from fontTools.ttLib import TTFont
+
         font = TTFont(path, recalcTimestamp=False)
         if font["maxp"].numGlyphs < 200:          # cut by an earlier build
             continue
@@ -82,5 +99,9 @@ def subset_icon_fonts(out: Path) -> dict[str, tuple[int, int]]:
         subsetter.subset(font)
         font.flavor = "woff2"
         font.save(path)
+        if cached is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, cached)
+            (cache / f"{hashlib.sha256(path.read_bytes()).hexdigest()[:20]}.cut").touch()
         sizes[path.name] = (before, path.stat().st_size)
     return sizes
