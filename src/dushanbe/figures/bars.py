@@ -59,7 +59,7 @@ def verdict_figure(counts: pd.DataFrame, *, verdicts=None, height: int = 320) ->
     """
     fig = go.Figure()
     _bars_by_group(fig, counts, "decided", "verdict", "claims", lambda rows: rows["claims"],
-                   "%{y}: %{x} claim(s)", textposition="inside", insidetextanchor="middle")
+                   "%{y}: %{x} claim(s)", textposition="auto", insidetextanchor="middle")   # outside if too narrow
     _base_layout(fig, height, barmode="stack", xaxis_title="Number of claims",
                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0),
                  margin=dict(t=80))

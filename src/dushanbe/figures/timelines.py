@@ -173,7 +173,7 @@ def membership_panels(spans: pd.DataFrame, names: dict[str, str], *, until=None)
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#eeeeee")
     fig.update_xaxes(showticklabels=True, row=len(orgs), col=1)
     # on a phone the legend wraps to three or four lines: give it room above the first panel
-    narrow(fig, layout=dict(height=height + 60, margin=dict(t=150)))
+    narrow(fig, layout=dict(height=height + 110, margin=dict(t=200)))
     return steady_ticks(fig, "x")
 
 
