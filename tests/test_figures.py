@@ -106,6 +106,11 @@ def test_border_map_styles_countries_and_borders_by_code():
         line = next(t for t in fig.data if t.name == label and t.mode == "lines" and not t.fill)
         assert line.line.dash == BORDER_STYLE[code]["dash"]
     assert set(lines["class"]) == {"csto_member", "sco_member", "sco_observer", "neither"}
+    # Afghanistan, drawn white, shares its category with Iran: the legend's swatch is Iran's fill
+    focused = border_map(topo, countries, lines, focus="AFG")
+    swatch = next(t for t in focused.data if t.fill and t.showlegend is not False
+                  and t.name == countries.set_index("iso3").loc["AFG", "category"])
+    assert swatch.fillcolor != "#ffffff"
 
 
 def test_gap_bars_run_from_the_reference_and_say_same_for_no_gap():

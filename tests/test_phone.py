@@ -65,6 +65,8 @@ def test_a_standalone_chart_page_takes_the_narrow_settings_too(browser, server):
     page.wait_for_selector(".main-svg")
     texts = page.eval_on_selector_all("svg.main-svg text", "els => els.map(e => e.textContent)")
     width = page.evaluate("document.documentElement.scrollWidth")
+    toolbar = page.locator(".modebar-btn").count()
     ctx.close()
     assert "AFG" in texts and "Afghanistan" not in texts
+    assert toolbar == 0                       # no toolbar over the legend on a touch screen
     assert width <= PHONE["viewport"]["width"]

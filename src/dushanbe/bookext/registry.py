@@ -102,7 +102,8 @@ var plot = document.getElementById("{esc(record['id'])}-plot");
 if (window.DushanbeCharts && !window.DushanbeCharts.narrowSettings(plot, fig)) {{
   window.DushanbeCharts.fitToWidth(plot, fig.layout);
 }}
-Plotly.newPlot(plot, fig.data, fig.layout, {json.dumps(record['config'])})
+var config = {json.dumps(record['config'])};
+Plotly.newPlot(plot, fig.data, fig.layout, window.DushanbeCharts ? window.DushanbeCharts.touchConfig(config) : config)
   .then(function (gd) {{ if (fig.frames) {{ return Plotly.addFrames(gd, fig.frames); }} }});
 </script>
 </body></html>

@@ -67,7 +67,8 @@ def border_map(topo: dict, categories: pd.DataFrame, borders: pd.DataFrame, *,
     fig = go.Figure()
     for (code, category), group in categories.groupby(["category_code", "category"], sort=False):
         first = True
-        for row in group.itertuples(index=False):
+        # the focus state (drawn white) last, so the legend's swatch shows the category's fill
+        for row in sorted(group.itertuples(index=False), key=lambda r: r.iso3 == focus):
             xs, ys = _ring_trace_coords(clipped_rings(topo, row.iso3, (lon0 - 2, lon1 + 2, lat0 - 2, lat1 + 2)))
             cs = profile_style(code)
             fig.add_trace(go.Scatter(

@@ -62,14 +62,17 @@
       var el = document.getElementById(id);
       el.querySelectorAll("img.dushanbe-static").forEach(function (img) { img.remove(); });
       if (!narrowSettings(el, fig)) fitToWidth(el, fig.layout);
-      var config = Object.assign({}, payload.config);
-      if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) {
-        config.displayModeBar = false;   // on touch screens the toolbar would sit on the legend
-      }
+      var config = touchConfig(payload.config);
       drawing[id] = window.Plotly.newPlot(el, fig.data, fig.layout, config)
         .then(function (gd) { return fig.frames ? window.Plotly.addFrames(gd, fig.frames) : gd; });
     }
     return drawing[id];
+  }
+  function touchConfig(config) {
+    // on touch screens the toolbar would sit on the legend: leave it out
+    var out = Object.assign({}, config);
+    if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) out.displayModeBar = false;
+    return out;
   }
   var NARROW_PX = 600;   // dushanbe.figures._layout.NARROW_PX
   function merge(target, source) {
@@ -165,7 +168,7 @@
     WAKE.forEach(function (e) { window.addEventListener(e, start, {capture: true, passive: true}); });
   }
   // the chart pages drawn outside the book (figures/<id>.html) use the same narrow-screen rules
-  window.DushanbeCharts = {narrowSettings: narrowSettings, fitToWidth: fitToWidth};
+  window.DushanbeCharts = {narrowSettings: narrowSettings, fitToWidth: fitToWidth, touchConfig: touchConfig};
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
