@@ -16,6 +16,7 @@ from typing import Callable
 import pandas as pd
 
 from .borders import neighbours, rows_from
+from .events import matching
 from .memberships import members_on, status_on
 from .names import country_name
 from .provenance import split_ids
@@ -211,15 +212,11 @@ def kabul_last_month(tables):
 
 
 def _russian_exercises_in(tables, country=None, partner=None):
+    """Exercises with Russian troops in the run-up to the article (in ``country``, with ``partner``)."""
     e = tables["events"]
-    mask = (e["kind"] == "exercise") & (e["start"] >= pd.Timestamp(RUN_UP)) & (e["start"] < pd.Timestamp(ARTICLE))
-    parts = e["participants"].str.split(";")
-    mask &= parts.apply(lambda p: "RUS" in p)
-    if country:
-        mask &= e["country"] == country
-    if partner:
-        mask &= parts.apply(lambda p: partner in p)
-    return e[mask]
+    run_up = e[(e["start"] >= pd.Timestamp(RUN_UP)) & (e["start"] < pd.Timestamp(ARTICLE))]
+    found = matching(run_up, kind="exercise", country=country, participant="RUS")
+    return matching(found, participant=partner)
 
 
 def russia_drills_kgz_tjk(tables):

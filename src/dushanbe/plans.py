@@ -18,6 +18,7 @@ from typing import Callable
 import pandas as pd
 
 from .claims import A_MONTH
+from .events import matching
 from .provenance import join_ids, merge_ids
 from .words import join_names, long_date, plural
 
@@ -33,18 +34,6 @@ def after_summit(events: pd.DataFrame) -> pd.DataFrame:
     return events[events["start"] > summit].sort_values(["start", "event_id"])
 
 
-def _with(events: pd.DataFrame, kind=None, country=None, participant=None) -> pd.DataFrame:
-    parts = events["participants"].str.split(";")
-    mask = pd.Series(True, index=events.index)
-    if kind:
-        mask &= events["kind"].isin([kind] if isinstance(kind, str) else kind)
-    if country:
-        mask &= events["country"] == country
-    if participant:
-        mask &= parts.apply(lambda p: participant in p)
-    return events[mask]
-
-
 def _listed(rows: pd.DataFrame) -> str:
     return join_names(f"{r.name} ({long_date(r.start)})" for r in rows.itertuples())
 
@@ -54,7 +43,7 @@ def drills_in_a_month(events):
     window of the claims chapter's ``drills_within_a_month``); partly carried out if they began
     later; not carried out if none did."""
     summit = events.set_index("event_id").at[SUMMIT_EVENT, "start"]
-    drills = _with(after_summit(events), kind="exercise", country="TJK", participant="CSTO")
+    drills = matching(after_summit(events), kind="exercise", country="TJK", participant="CSTO")
     if drills.empty:
         return "not carried out", "No CSTO exercise in Tajikistan after the summit is in the data.", drills
     first = drills.iloc[:1]
@@ -68,9 +57,9 @@ def troops_to_the_border(events):
     Tajikistan after the summit; partly carried out if CSTO troops came only for exercises there;
     not carried out otherwise. Deployments elsewhere are named as context."""
     later = after_summit(events)
-    deployed = _with(later, kind="deployment", country="TJK", participant="CSTO")
-    exercises = _with(later, kind="exercise", country="TJK", participant="CSTO")
-    elsewhere = _with(later, kind="deployment", participant="CSTO")
+    deployed = matching(later, kind="deployment", country="TJK", participant="CSTO")
+    exercises = matching(later, kind="exercise", country="TJK", participant="CSTO")
+    elsewhere = matching(later, kind="deployment", participant="CSTO")
     elsewhere = elsewhere[elsewhere["country"] != "TJK"]
     context = (f" CSTO deployments elsewhere: {_listed(elsewhere)}."
                if len(elsewhere) else "")
@@ -88,8 +77,8 @@ def reinforced_presence(events):
     out if the CSTO took a formal decision involving Tajikistan (such as a programme for its
     border) without either; not carried out otherwise."""
     later = after_summit(events)
-    present = _with(later, kind=["deployment", "base"], country="TJK", participant="CSTO")
-    decided = _with(later, kind="decision", participant="CSTO")
+    present = matching(later, kind=["deployment", "base"], country="TJK", participant="CSTO")
+    decided = matching(later, kind="decision", participant="CSTO")
     decided = decided[decided["participants"].str.contains("TJK")]
     if len(present):
         return "carried out", f"CSTO forces in Tajikistan: {_listed(present)}.", present
