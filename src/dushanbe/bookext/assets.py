@@ -77,11 +77,11 @@ _SEARCH_SCRIPTS = re.compile(
 _HEAD_SCRIPT = re.compile(r'<script( [^>]*)?src="([^"]+)"([^>]*)></script>')
 
 
-def light_head(html_text: str, static: Path | None = None) -> str:
+def light_head(html_text: str, options_js: str | None = None) -> str:
     """Let a page paint before its scripts run: every script in ``<head>`` is deferred (run in
     order once the page is parsed, as the theme's own scripts already are), the few bytes of
-    ``documentation_options.js`` that inline scripts rely on at once are written inline (read
-    from ``static``), and the theme's search scripts are dropped where search-as-you-type is off.
+    ``documentation_options.js`` that inline scripts rely on at once are written inline (its text
+    is ``options_js``), and the theme's search scripts are dropped where search-as-you-type is off.
 
     >>> light_head('<head><script src="x.js"></script><script>a = 1;</script>'
     ...            '<script defer src="y.js"></script></head><body><script src="z.js"></script>')
@@ -96,10 +96,8 @@ def light_head(html_text: str, static: Path | None = None) -> str:
 
     def defer(match):
         before, src, after = (match.group(1) or "").rstrip(), match.group(2), match.group(3)
-        if static is not None and "_static/documentation_options.js" in src:
-            options = static / "documentation_options.js"
-            if options.is_file():
-                return f"<script>{options.read_text(encoding='utf-8').strip()}</script>"
+        if options_js is not None and "_static/documentation_options.js" in src:
+            return f"<script>{options_js.strip()}</script>"
         if re.search(r"\b(defer|async)\b", before + after) or "type=\"module\"" in before + after:
             return match.group(0)
         return f"<script defer{before} src=\"{src}\"{after}></script>"
@@ -113,13 +111,15 @@ def repair_site(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    options = out / "_static" / "documentation_options.js"
+    options_js = options.read_text(encoding="utf-8") if options.is_file() else None   # read once
     for page in out.rglob("*.html"):
         if {"_static", "figures"} & set(page.parts):   # theme files; our own standalone charts
             continue
         text = page.read_text(encoding="utf-8")
         fixed = repair_layout(text)
         if page.name != "search.html":
-            fixed = light_head(fixed, out / "_static")
+            fixed = light_head(fixed, options_js)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
     subset_icon_fonts(out, cache=Path(app.doctreedir) / "dushanbe-fonts")
