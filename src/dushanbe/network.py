@@ -22,7 +22,7 @@ from .names import country_name
 from .provenance import ids_in, join_ids
 from .words import join_names
 
-__all__ = ["membership_graph", "state_projection", "restricted", "fan_layout", "describe_ties", "centrality_table",
+__all__ = ["membership_graph", "state_projection", "sorted_edges", "restricted", "fan_layout", "describe_ties", "centrality_table",
            "communities", "bridges_between", "snapshot_summary", "ties_by_status", "projection_edges", "allies_layers",
            "ALL_STATUSES"]
 
@@ -61,6 +61,16 @@ def state_projection(graph: nx.Graph, statuses=("member",)) -> nx.Graph:
     return projection
 
 
+def sorted_edges(graph: nx.Graph, nodes=None) -> list[tuple[str, str, dict]]:
+    """Return the edges (of ``nodes``, if given) with their data, each as (smaller, larger),
+    in sorted order: the same list whatever order the graph was built or viewed in.
+
+    >>> sorted_edges(nx.Graph([("B", "A"), ("C", "B")]))
+    [('A', 'B', {}), ('B', 'C', {})]
+    """
+    return sorted((min(u, v), max(u, v), d) for u, v, d in graph.edges(nodes, data=True))
+
+
 def restricted(graph: nx.Graph, nodes) -> nx.Graph:
     """Return the subgraph on ``nodes`` as a new graph whose node and edge order is fixed
     (nodes in the order given, each edge as (smaller, larger) in sorted order).
@@ -77,8 +87,7 @@ def restricted(graph: nx.Graph, nodes) -> nx.Graph:
     out = nx.Graph(**graph.graph)
     out.add_nodes_from((n, graph.nodes[n]) for n in keep)
     inside = set(keep)
-    out.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in graph.edges(keep, data=True)
-                              if u in inside and v in inside))
+    out.add_edges_from((u, v, d) for u, v, d in sorted_edges(graph, keep) if u in inside and v in inside)
     return out
 
 
@@ -250,7 +259,7 @@ def projection_edges(projection: nx.Graph, memberships: pd.DataFrame, date) -> p
     each: ``iso3_a``, ``iso3_b``, ``weight``, ``orgs`` (';'-joined) and ``source_id``."""
     rows_on = as_of(memberships, date)
     out = []
-    for u, v, d in sorted((min(u, v), max(u, v), d) for u, v, d in projection.edges(data=True)):
+    for u, v, d in sorted_edges(projection):
         behind = rows_on[rows_on["iso3"].isin([u, v]) & rows_on["org_id"].isin(d["orgs"])]
         out.append({"iso3_a": min(u, v), "iso3_b": max(u, v), "weight": d["weight"],
                     "orgs": ";".join(d["orgs"]), "source_id": join_ids(ids_in(behind))})

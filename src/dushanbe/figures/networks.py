@@ -123,10 +123,13 @@ def projection_map(projection: nx.Graph, positions: dict, borders: list[tuple[st
     names never sit on the lines, and lines for shared organisations bow outwards, so they never
     cross the state in the middle.
     """
+    from ..network import sorted_edges
+
     fig = go.Figure()
-    for weight in sorted({d["weight"] for *_, d in projection.edges(data=True)}):
+    edges = sorted_edges(projection)
+    for weight in sorted({d["weight"] for *_, d in edges}):
         xs, ys = [], []
-        for u, v, d in sorted((min(u, v), max(u, v), d) for u, v, d in projection.edges(data=True)):
+        for u, v, d in edges:
             if d["weight"] == weight and u in positions and v in positions:
                 cx, cy = _bowed(positions[u], positions[v])
                 xs += cx + [None]
