@@ -17,7 +17,7 @@ from pathlib import Path
 from ..contract import ENV_BOOK_BUILD, ENV_FIGURE_STORE, ENV_ROOT
 from ..meta import book_metadata
 
-__all__ = ["build_date", "figure_store_of", "plotly_bundle", "plotly_js_name", "PACKAGE_DIR"]
+__all__ = ["build_date", "copy_if_changed", "figure_store_of", "plotly_bundle", "plotly_js_name", "PACKAGE_DIR"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -70,11 +70,10 @@ def on_config_inited(app, config):
     for stale in static.glob("plotly*.js"):
         if stale.name != target.name:
             stale.unlink()
-    if not target.exists() or target.stat().st_size != bundled.stat().st_size:
-        shutil.copyfile(bundled, target)
+    copy_if_changed(bundled, target)
     assets = hashlib.sha256()
     for name in ASSETS:
-        shutil.copyfile(PACKAGE_DIR / "static" / name, static / name)
+        copy_if_changed(PACKAGE_DIR / "static" / name, static / name)
         assets.update((PACKAGE_DIR / "static" / name).read_bytes())
     # paths relative to the book's folder, so that the config (and .buildinfo) is the same
     # wherever the book is built
@@ -92,6 +91,15 @@ def on_config_inited(app, config):
                                dushanbe_assets=assets.hexdigest()[:12])
 
 
+def copy_if_changed(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` (making its folder) unless ``target`` already holds the same
+    bytes: an unchanged file is not rewritten, so a rebuild leaves it alone."""
+    if target.is_file() and target.read_bytes() == Path(source).read_bytes():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
 def _place_mystnb_css(app) -> None:
     """Put myst-nb's stylesheet in the output before pages are written. myst-nb copies it only
     when the build finishes, so a clean build's pages link it without the ``?v=`` checksum and a
@@ -102,9 +110,7 @@ def _place_mystnb_css(app) -> None:
     from myst_nb.sphinx_ext import _get_file_hash, _import_resources_path
 
     with _import_resources_path(static, "mystnb.css") as source:
-        target = Path(app.outdir) / "_static" / f"mystnb.{_get_file_hash(source)}.css"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        copy_if_changed(source, Path(app.outdir) / "_static" / f"mystnb.{_get_file_hash(source)}.css")
 
 
 def _place_assets(app) -> None:
@@ -113,12 +119,8 @@ def _place_assets(app) -> None:
     and not over an existing copy)."""
     if app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static"
-    target.mkdir(parents=True, exist_ok=True)
     for name in ASSETS:
-        source = PACKAGE_DIR / "static" / name
-        if not (target / name).is_file() or (target / name).read_bytes() != source.read_bytes():
-            shutil.copyfile(source, target / name)
+        copy_if_changed(PACKAGE_DIR / "static" / name, Path(app.outdir) / "_static" / name)
 
 
 def on_builder_inited(app):

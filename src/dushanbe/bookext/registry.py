@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from ..contract import FILE_KINDS, LICENCE, read_record, script_json
 from ..meta import book_metadata, site_address
-from .config import PACKAGE_DIR, figure_store_of, plotly_bundle
+from .config import PACKAGE_DIR, copy_if_changed, figure_store_of, plotly_bundle
 from .numbering import permalink
 
 __all__ = ["inline_script", "link_preview"]
@@ -140,8 +140,7 @@ def _copy_inputs(app):
     for doc in sorted(app.env.found_docs):
         source = Path(app.env.doc2path(doc))
         if source.suffix == ".md" and doc.startswith("notebooks/"):
-            (out / doc).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, out / f"{doc}.md")
+            copy_if_changed(source, out / f"{doc}.md")
             notebook = executed / f"{doc}.ipynb"   # the executed notebook, outputs included
             if notebook.is_file():
                 _write_stable_notebook(notebook, out / f"{doc}.ipynb")
@@ -174,7 +173,7 @@ def on_build_finished(app, exception):
             if not source.is_file():
                 logger.warning(f"figure {fid!r}: missing {source}", type="dushanbe")
                 continue
-            shutil.copyfile(source, outdir / name)
+            copy_if_changed(source, outdir / name)
         rel, absolute = permalink(app, info["docname"], fid)
         fig_json = (store / record["files"]["json"]).read_text(encoding="utf-8")
         (outdir / record["files"]["html"]).write_text(
