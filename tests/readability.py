@@ -101,7 +101,13 @@ def summary(measured: dict) -> dict:
                 too_wide=sum(m["width"] > m["viewport"] + 1 for m in measured.values()))
 
 
+def _words(measured: dict) -> int:
+    """Labels that carry data (legend, annotations, point labels): not the axes' ticks, which a
+    narrow axis may thin."""
+    return sum(label["kind"] not in ("title", "tick") for label in measured["texts"])
+
+
 def dropped(phone: dict, desktop: dict) -> dict:
-    """``{chart id: labels on the desktop minus labels on the phone}`` where that is positive."""
-    return {fid: desktop[fid]["labels"] - phone[fid]["labels"] for fid in desktop
-            if fid in phone and desktop[fid]["labels"] > phone[fid]["labels"]}
+    """``{chart id: data labels on the desktop minus those on the phone}`` where that is positive."""
+    return {fid: _words(desktop[fid]) - _words(phone[fid]) for fid in desktop
+            if fid in phone and _words(desktop[fid]) > _words(phone[fid])}

@@ -17,6 +17,7 @@ import pytest
 pytestmark = pytest.mark.book
 
 PLOT_TRACES = ".scatterlayer .trace, .barlayer .trace"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _pages(site: Path) -> list[str]:
@@ -61,7 +62,7 @@ def visits(site, server, browser):
         record["figures"] = page.eval_on_selector_all(
             "[data-dushanbe-figure]", f"""els => els.map(el => ({{
                 id: el.id,
-                title: el.querySelector('.dushanbe-figure-title').innerText,
+                title: el.querySelector('figcaption').innerText,
                 traces: el.querySelectorAll('{PLOT_TRACES}').length,
                 svg: el.querySelectorAll('.js-plotly-plot .main-svg').length,
                 downloads: Array.from(el.querySelectorAll('a.dushanbe-download')).map(a => a.href),
@@ -114,7 +115,7 @@ def test_downloads_resolve_to_real_files(visits):
     seen = 0
     for record in visits.values():
         for fig in record["figures"]:
-            assert len(fig["downloads"]) == 6
+            assert len(fig["downloads"]) == 9
             for url in fig["downloads"]:
                 with urllib.request.urlopen(url) as response:
                     body = response.read()
@@ -126,19 +127,31 @@ def test_downloads_resolve_to_real_files(visits):
                 elif url.endswith(".csv"):
                     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
                     assert rows and "source_id" in rows[0], url
+                elif url.endswith((".json", ".csl.json")):
+                    json.loads(body)
+                elif url.endswith(".ris"):
+                    import rispy
+                    assert rispy.loads(body.decode("utf-8"))[0]["urls"], url
+                elif url.endswith(".bib"):
+                    import bibtexparser
+                    assert bibtexparser.loads(body.decode("utf-8")).entries[0]["url"], url
                 seen += 1
-    assert seen >= 18
+    assert seen == 9 * len({f["id"] for r in visits.values() for f in r["figures"]}) >= 9 * 14
 
 
 def test_registry_matches_pages(visits, site, server):
     registry = _registry(site)
     figures = registry["figures"]
-    assert [f["number"] for f in figures] == list(range(1, len(figures) + 1))
+    # numbered by chapter ("3.2": the second figure of chapter 3), in the order of the book
+    numbers = [tuple(int(n) for n in f["number"].split(".")) for f in figures]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    for chapter in {n[0] for n in numbers}:
+        assert [n[1] for n in numbers if n[0] == chapter] == list(range(1, sum(n[0] == chapter for n in numbers) + 1))
     on_pages = {f["id"]: (rel, f) for rel, r in visits.items() for f in r["figures"]}
     for entry in figures:
         rel, shown = on_pages[entry["id"]]
         assert rel == entry["page"]
-        assert shown["title"].startswith(f"Figure {entry['number']}. {entry['title']}")
+        assert shown["title"].startswith(f"Figure {entry['number']} {entry['title']}"), shown["title"]
         assert entry["permalink"].endswith(f"{entry['page']}#{entry['id']}")
         assert f"Figure {entry['number']}: {entry['title']}" in shown["cite"]
         assert re.match(r"The Dushanbe book team \(\d{4}\)\. ", shown["cite"]), shown["cite"]
@@ -149,7 +162,8 @@ def test_registry_matches_pages(visits, site, server):
         assert expected in shown["cite"]
         assert f"Retrieved {visits[rel]['today']} from" in shown["cite"]  # the reader's day
         for path in entry["files"].values():
-            assert (site / path).is_file(), path
+            assert (site / path.split("#")[0]).is_file(), path
+        assert entry["files"]["interactive"] == f"figures/all-charts.interactive.html#{entry['id']}"
         assert entry["source_ids"]
 
 
@@ -158,7 +172,7 @@ def test_list_of_figures_links_every_chart(site, server, browser):
     page.goto(server + "book/figures.html")
     links = page.eval_on_selector_all(".dushanbe-figure-list a", "els => els.map(a => [a.innerText, a.href])")
     registry = _registry(site)["figures"]
-    assert [t for t, _ in links] == [f"Figure {f['number']}. {f['title']}" for f in registry]
+    assert [t.split("\n")[0] for t, _ in links] == [f"Figure {f['number']}. {f['title']}" for f in registry]
     for (_, href), entry in zip(links, registry):
         assert href == urljoin(server, entry["page"]) + "#" + entry["id"]
         page.goto(href)
@@ -167,33 +181,44 @@ def test_list_of_figures_links_every_chart(site, server, browser):
 
 
 def test_standalone_chart_draws_alone(site, browser, tmp_path):
-    entry = _registry(site)["figures"][0]
-    copy = tmp_path / "chart.html"
-    copy.write_bytes((site / entry["files"]["html"]).read_bytes())  # alone, no other files
+    """The file of every chart, interactive, works alone: copied anywhere, opened at a chart's
+    anchor, it draws that chart (and the others as they come into view) with nothing beside it."""
+    registry = _registry(site)["figures"]
+    entry = registry[-1]
+    copy = tmp_path / "charts.html"
+    copy.write_bytes((site / entry["files"]["interactive"].split("#")[0]).read_bytes())  # alone, no other files
     page = browser.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(copy.as_uri())
-    page.wait_for_selector(".main-svg")
-    assert page.locator(PLOT_TRACES).count() >= 1
+    page.goto(copy.as_uri() + "#" + entry["id"])
+    page.wait_for_selector(f"#{entry['id']}-plot .main-svg")
+    assert page.locator(f"#{entry['id']} {PLOT_TRACES}").count() >= 1
+    assert page.locator("section.dushanbe-embed-page").count() == len(registry)
     assert all(u.startswith(("file:", "data:")) for u in requests), requests
     page.close()
 
 
-def test_script_in_data_shows_as_text(browser, site, tmp_path, monkeypatch):
+def test_script_in_data_shows_as_text(browser, site, tmp_path):
     """Text from data that reaches HTML is escaped: a <script> in a note runs nothing."""
     import pandas as pd
     import plotly.graph_objects as go
 
-    from dushanbe.publish import FigureSpec
-    from dushanbe.publish import publish
+    from dushanbe.bookext.html import Place, chart_html
+    from dushanbe.charts import ChartRecord, publish
+    from dushanbe.cite import citation
+    from dushanbe.data import load_tables
 
-    monkeypatch.setenv("DUSHANBE_FIGURE_STORE", str(tmp_path))
     evil = "<script>window.__pwned = true</script><img src=x onerror='window.__pwned=true'>"
-    spec = FigureSpec(id="fig-evil", title=f"Title {evil}", caption=evil, description=evil,
-                      source_ids=["cia_wfb_afg_tjk"],
-                      data=pd.DataFrame({"note": [evil], "source_id": ["cia_wfb_afg_tjk"]}))
-    block = publish(go.Figure(go.Bar(x=[1], y=[1])), spec, images=False).data
+    record = ChartRecord(id="fig-evil", title=f"Title {evil}", caption=evil, description=evil,
+                         source_ids=("cia_wfb_afg_tjk",),
+                         data=pd.DataFrame({"note": [evil], "source_id": ["cia_wfb_afg_tjk"]}))
+    chart = publish(go.Figure(go.Bar(x=[1], y=[1])), record, load_tables()["sources"])
+    place = Place(number="1.1", permalink="page.html#fig-evil", figures="", built="2026-12-01",
+                  book={"title": "B", "author": "A", "version": "1", "data_version": "d", "plotly": ""})
+    cite = citation(key="k", kind="figure", title="Figure 1.1", author="A", book="B", version="1", data_version="d",
+                    url="page.html#fig-evil", built="2026-12-01")
+    block = (f'<figure class="dushanbe-figure" data-dushanbe-figure="fig-evil" id="fig-evil">'
+             f"{chart_html(chart.record, chart.figure, cite, place)}</figure>")
     plotly_js = next((site / "_static").glob("plotly-*.min.js")).read_text(encoding="utf-8")
     helper = (site / "_static" / "dushanbe.js").read_text(encoding="utf-8")
     (tmp_path / "page.html").write_text(
@@ -210,10 +235,21 @@ def test_script_in_data_shows_as_text(browser, site, tmp_path, monkeypatch):
     page.close()
 
 
-def test_data_files_are_published(site):
-    for name in ("sources.csv", "organizations.csv", "memberships.csv", "borders.csv", "datapackage.json"):
-        assert (site / "data" / name).read_bytes() == (Path("data") / name).read_bytes()
-    assert (site / "notebooks" / "network.md").is_file()
+def test_the_data_package_is_published_whole_and_validates_where_it_is_published(site):
+    """A reader can download every table and check it: the published copy is the repository's,
+    byte for byte, and the same Frictionless validation passes on it."""
+    from dushanbe.data import load_tables
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    names = [r["path"] for r in descriptor["resources"]] + ["datapackage.json", "checklist.yaml"]
+    for name in names:
+        assert (site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
+    geometry = [f"geometry/{p.name}" for p in (ROOT / "data" / "geometry").iterdir()]
+    for name in geometry:
+        assert (site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
+    published = sorted(p.relative_to(site / "data").as_posix() for p in (site / "data").rglob("*") if p.is_file())
+    assert published == sorted(names + geometry)
+    assert set(load_tables(site / "data")) == {r["name"] for r in descriptor["resources"]}
 
 
 def test_footer_names_data_version(site):
@@ -235,14 +271,20 @@ def test_provenance_is_one_set_per_chart(site):
         page = (site / fig["page"]).read_text(encoding="utf-8")
         block = page[page.index(f'id="{fig["id"]}"'):]
         block = block[:block.index("</figure>")]
-        line = re.search(r'<p class="dushanbe-sources">(.*?)</p>', block, re.S).group(1)
+        line = re.search(r'<details class="dushanbe-sources-list">(.*?)</details>', block, re.S).group(1)
         in_line = re.findall(r"<code>([a-z0-9_]+)</code>", line)
-        bibtex = _html.unescape(re.search(r'<pre class="dushanbe-bibtex"[^>]*>(.*?)</pre>', block, re.S).group(1))
+        bibtex = _html.unescape(re.search(r'<pre class="dushanbe-bibtex[^"]*"[^>]*>(.*?)</pre>', block, re.S).group(1))
         in_bibtex = re.search(r"note\s+= \{Sources: (.*?)\}", bibtex).group(1).split("; ")
-        standalone = (site / fig["files"]["html"]).read_text(encoding="utf-8")
-        listed = re.search(r'<ul class="sources">(.*?)</ul>', standalone, re.S).group(1)
-        in_standalone = re.findall(r"<code>([a-z0-9_]+)</code>", listed)
-        assert registry == in_csv == in_line == in_bibtex == in_standalone, fig["id"]
+        in_standalone = []
+        every = (site / fig["files"]["interactive"].split("#")[0]).read_text(encoding="utf-8")
+        section = every[every.index(f'id="{fig["id"]}">'):]
+        for standalone in ((site / fig["files"]["embed"]).read_text(encoding="utf-8"), section):
+            listed = re.search(r'<ul class="dushanbe-source-list">(.*?)</ul>', standalone, re.S).group(1)
+            in_standalone.append(re.findall(r"<code>([a-z0-9_]+)</code>", listed))
+        ris = re.search(r"N1  - Sources: (.*)", (site / fig["files"]["ris"]).read_text(encoding="utf-8")).group(1)
+        csl = json.loads((site / fig["files"]["csl"]).read_text(encoding="utf-8"))[0]["note"]
+        assert registry == in_csv == in_line == in_bibtex == in_standalone[0] == in_standalone[1], fig["id"]
+        assert ris.split("; ") == registry and csl == f"Sources: {'; '.join(registry)}", fig["id"]
 
 
 def test_every_chapter_offers_its_executed_notebook(site):
@@ -254,7 +296,7 @@ def test_every_chapter_offers_its_executed_notebook(site):
     assert len(chapters) >= 6
     for page in chapters:
         html_text = page.read_text(encoding="utf-8")
-        link = re.search(r'<a class="dushanbe-ipynb" href="([^"]+)" download>Download this notebook \(.ipynb\)</a>',
+        link = re.search(r'<a class="dushanbe-ipynb" href="([^"]+)" download>Download the notebook \(.ipynb\)</a>',
                          html_text)
         assert link, f"{page.name}: no notebook download"
         target = (page.parent / link.group(1)).resolve()
@@ -264,6 +306,10 @@ def test_every_chapter_offers_its_executed_notebook(site):
         outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]
         assert outputs, f"{target.name} has no outputs"
         assert not [o for o in outputs if o.get("output_type") == "error"], target.name
+        assert "%%" not in target.read_text(encoding="utf-8"), target.name          # no placeholder
+        charts = [o for o in outputs if "application/vnd.plotly.v1+json" in o.get("data", {})]
+        assert page.stem == "data" or charts, f"{target.name}: no chart as a plotly figure"
+        assert (page.parent / f"{page.stem}.md").read_bytes() == (ROOT / "notebooks" / f"{page.stem}.md").read_bytes()
 
 
 def test_no_launch_button_while_no_repository_is_configured(site):
@@ -316,7 +362,7 @@ def test_data_package_is_published_as_a_dataset(site):
     for resource in descriptor["resources"]:
         url = next(u for u in urls if u.endswith("/" + resource["path"]))
         assert (site / "notebooks" / url).resolve().is_file(), url
-    assert all(u.startswith("https://") for u in ds["isBasedOn"])
+    assert all(u.startswith(("https://", "http://")) for u in ds["isBasedOn"])
 
 
 def test_every_chart_page_has_link_previews_and_embed_code(site):
@@ -331,9 +377,9 @@ def test_every_chart_page_has_link_previews_and_embed_code(site):
     for fig in registry:
         page = (site / fig["page"]).read_text(encoding="utf-8")
         block = page[page.index(f'id="{fig["id"]}"'):]
-        embed = re.search(r'<pre class="dushanbe-embed"[^>]*>(.*?)</pre>', block[:block.index("</figure>")], re.S)
+        embed = re.search(r'<pre class="dushanbe-embed[^"]*"[^>]*>(.*?)</pre>', block[:block.index("</figure>")], re.S)
         assert embed and "&lt;iframe" in embed.group(1) and f'figures/{fig["id"]}.html' in embed.group(1)
-        standalone = (site / fig["files"]["html"]).read_text(encoding="utf-8")
+        standalone = (site / fig["files"]["embed"]).read_text(encoding="utf-8")
         assert '<meta property="og:image"' in standalone and 'download>Data (CSV)</a>' in standalone
 
 
@@ -347,7 +393,8 @@ def test_exported_images_carry_title_source_and_address(site):
         text = _html.unescape(text)
         assert fig["title"].split()[0] in text and fig["title"].split()[-1].rstrip(".") in text, fig["id"]
         assert "Source:" in text and "CC BY 4.0" in text, fig["id"]
-        assert f'figures/{fig["id"]}.html' in text, fig["id"]
+        assert f'{fig["page"]}#{fig["id"]}' in text, fig["id"]
+        assert f"Figure {fig['number']}." in text and "Project name" not in text, fig["id"]
 
 
 def test_a_chart_page_paints_static_images_first_and_draws_on_the_first_move(site, server, browser):
@@ -400,3 +447,30 @@ def test_search_still_finds_pages(server, browser):
     page.wait_for_selector("#search-results li", timeout=15_000)
     assert page.locator("#search-results li").count() >= 3
     page.close()
+
+
+def test_the_pdf_edition_holds_every_chart_is_linked_and_prints_the_same_twice(site, tmp_path):
+    """The PDF beside the pages: linked from the front page, every chart's number and title in
+    it, the cite text and the references; printed again from the same build, the same bytes."""
+    from pypdf import PdfReader
+
+    from dushanbe.meta import book_metadata, build_date
+    from dushanbe.pdf import PDF_NAME, print_book, steady_pdf
+
+    pdf = site / PDF_NAME
+    front = (site / "book" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../{PDF_NAME}"' in front
+    reader = PdfReader(pdf)
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    assert len(reader.pages) > 30 and reader.metadata.title.startswith("The Dushanbe book")
+    for entry in _registry(site)["figures"]:
+        assert f"Figure {entry['number']}" in text, entry["id"]
+        assert " ".join(entry["title"].split()[:6]) in text, entry["id"]
+    assert text.count("Full: The Dushanbe book team (20") >= len(_registry(site)["figures"])   # each chart's cite text
+    assert "References" in text
+    single = ROOT / "_build" / "singlehtml" / "print.html"
+    again = tmp_path / PDF_NAME
+    meta = book_metadata()
+    print_book(single, again, "/usr/bin/chromium", meta["title"].split(":")[0])
+    steady_pdf(again, title=meta["title"], author=meta["author"], day=build_date())
+    assert again.read_bytes() == pdf.read_bytes()

@@ -24,12 +24,17 @@ def test_real_data_load_with_declared_types():
         assert frame["row"].tolist() == list(range(2, len(frame) + 2))
 
 
-def test_every_source_id_resolves():
+def test_every_source_id_resolves_and_every_row_has_a_quote():
     tables = load_tables()
     known = set(tables["sources"]["source_id"])
-    for name in ("organizations", "memberships", "borders"):
+    evidence = tables["evidence"]
+    for name in ("organizations", "memberships", "participation", "borders", "events", "plans"):
         for cell in tables[name]["source_id"]:
-            assert set(cell.split(";")) <= known
+            assert set(cell.split(";")) <= known, (name, cell)
+        quoted = set(evidence.loc[evidence["resource"] == name, "key"])
+        assert len(quoted) >= len(tables[name]) * 0.99 or len(quoted) == len(tables[name]), name
+    assert set(evidence["source_id"]) <= known
+    assert evidence["quote"].str.len().min() > 10
 
 
 def _edit(path, old, new, count=1):
@@ -62,13 +67,18 @@ BROKEN = {
     "pair out of order": ("borders", "AFG,CHN,91,", "CHN,AFG,91,", "iso3_a", "out of order"),
     "border with itself": ("borders", "AFG,CHN,91,", "AFG,AFG,91,", "iso3_b", "with itself"),
     "unknown method": ("borders", "AFG,CHN,91,reported", "AFG,CHN,91,guessed", "method", "allowed values"),
-    "http source url": ("sources", "https://tass.com/russia/687141", "http://tass.com/russia/687141", "url", "pattern"),
-    "bad accessed date": ("sources", "https://tass.com/russia/687141,news,2026-11-25", "https://tass.com/russia/687141,news,25.11.2026", "accessed", "YYYY-MM-DD"),
-    "accessed in the future": ("sources", "https://tass.com/russia/687141,news,2026-11-25", "https://tass.com/russia/687141,news,2099-11-25", "accessed", "after today"),
+    "source url without a scheme": ("sources", ",https://tass.com/politics/1335715", ",tass.com/politics/1335715", "url", "not a web address"),
+    "bad accessed date": ("sources", "https://tass.com/politics/1335715,news,2026-11-25", "https://tass.com/politics/1335715,news,25.11.2026", "accessed", "YYYY-MM-DD"),
+    "accessed in the future": ("sources", "https://tass.com/politics/1335715,news,2026-11-25", "https://tass.com/politics/1335715,news,2099-11-25", "accessed", "after today"),
     "membership starting in 2099": ("memberships", "SCO,CHN,member,2001-06-15", "SCO,CHN,member,2099-06-15", "start", "after today"),
-    "unknown source kind": ("sources", "https://tass.com/russia/687141,news,", "https://tass.com/russia/687141,blog,", "kind", "allowed values"),
+    "unknown source kind": ("sources", "https://tass.com/politics/1335715,news,", "https://tass.com/politics/1335715,blog,", "kind", "allowed values"),
     "event in the future": ("events", "kabul-falls-2021,2021-08-15", "kabul-falls-2021,2099-08-15", "start", "after today"),
-    "unknown event kind": ("events", "CSTO exercise Rubezh-2021,exercise", "CSTO exercise Rubezh-2021,war", "kind", "allowed values"),
+    "unknown event kind": ("events", "CSTO exercise Rubezh-2021,,exercise", "CSTO exercise Rubezh-2021,,war", "kind", "allowed values"),
+    "unknown story strand": ("events", "KGZ,CSTO;RUS;KAZ;KGZ,run-up,", "KGZ,CSTO;RUS;KAZ;KGZ,runup,", "thread", "allowed values"),
+    "unknown participation": ("participation", "CSTO,ARM,frozen", "CSTO,ARM,sulking", "participation", "allowed values"),
+    "participation of an unknown state": ("participation", "CSTO,ARM,frozen", "CSTO,XAR,frozen", "iso3", "not an ISO 3166-1"),
+    "quote for a row that does not exist": ("evidence", "memberships,SCO|MNG|", "memberships,SCO|MGL|", "key", "no row"),
+    "claim check that does not exist": ("claims", ",summit_on_thursday,", ",summit_on_friday,", "check", "allowed values"),
     "unknown event participant": ("events", "deployment,Almaty and surroundings,KAZ,RUS;BLR;", "deployment,Almaty and surroundings,KAZ,RUS;BLX;", "participants", "neither an ISO alpha-3 code"),
     "organisation id that is a country code": ("organizations", "SCO,Shanghai", "CHN,Shanghai", "org_id", "country code"),
 }
@@ -134,8 +144,8 @@ def test_wrong_delimiter_is_caught(data_copy):
 
 def test_wrong_encoding_is_caught(data_copy):
     path = data_copy / "memberships.csv"
-    row = _line_of(path, "Uzbekistan announced")
-    text = path.read_text(encoding="utf-8").replace("Uzbekistan announced", "Özbekistan announced")
+    row = _line_of(path, "Collective Security Council agreed")
+    text = path.read_text(encoding="utf-8").replace("Collective Security Council agreed", "Collective Security Council agréed")
     path.write_bytes(text.encode("latin-1", errors="replace"))
     with pytest.raises(DataValidationError) as caught:
         load_table("memberships", data_copy)
@@ -147,7 +157,7 @@ def test_wrong_encoding_is_caught(data_copy):
 def test_extra_columns_are_kept(data_copy):
     path = data_copy / "borders.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0] + ",checked_by"] + [l + ",x" for l in lines[1:]]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([lines[0] + ",checked_by"] + [line + ",x" for line in lines[1:]]) + "\n", encoding="utf-8")
     frame = load_table("borders", data_copy)
     assert frame["checked_by"].eq("x").all()
 

@@ -9,7 +9,8 @@ import pytest
 from dushanbe.blocs import bloc_map_layers
 from dushanbe.borders import compare_lengths, neighbours
 from dushanbe.data import load_tables
-from dushanbe.geometry import border_length_km, load_topology, neighbours as geo_neighbours
+from dushanbe.geometry import border_length_km, load_topology
+from dushanbe.geometry import neighbours as geo_neighbours
 from dushanbe.memberships import as_of, members_on, status_history, status_on, ties_table
 from dushanbe.network import fan_layout, membership_graph, state_projection
 
@@ -58,9 +59,20 @@ def test_csto_before_it_existed_is_empty(m):
     assert members_on(m, "CST", "2000-01-01") == ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
 
 
-def test_as_of_open_end(m):
+def test_legal_status_and_participation_are_different_facts(m):
+    """Armenia froze its part in the CSTO in February 2024 but is still a member in law: an open
+    membership row, and a participation row of its own."""
+    from dushanbe.data import load_tables
+    from dushanbe.memberships import not_taking_part, participation_on
+
     today = as_of(m, "2026-11-25")
-    assert "frozen" in set(today.query("iso3 == 'ARM' and org_id == 'CSTO'")["status"])
+    assert set(today.query("iso3 == 'ARM' and org_id == 'CSTO'")["status"]) == {"member"}
+    participation = load_tables()["participation"]
+    assert participation_on(participation, "2026-11-25", "CSTO") == {("CSTO", "ARM"): "frozen"}
+    assert participation_on(participation, "2024-02-21", "CSTO") == {}          # the day before the freeze
+    assert ("CIS", "UKR") in participation_on(participation, "2026-11-25")
+    assert not_taking_part(participation, "CSTO", "2026-11-25") == ["ARM"]
+    assert not_taking_part(participation, "CSTO", "2021-09-16") == []
 
 
 def test_two_mode_graph(m):
@@ -187,9 +199,9 @@ def test_status_vocabulary_is_defined_once():
     """The labels, the chart styles and the schema's enum name the same statuses, in one order."""
     import json
 
-    from dushanbe.style import STATUS_STYLE
     from dushanbe.memberships import STATUS_LABELS
     from dushanbe.network import ALL_STATUSES
+    from dushanbe.style import STATUS_STYLE
 
     schema = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     enum = next(f for r in schema["resources"] if r["name"] == "memberships"

@@ -6,10 +6,20 @@ import networkx as nx
 import pandas as pd
 import plotly.io as pio
 
-from dushanbe.figures import (border_map, event_timeline, gap_figure, membership_panels, membership_timeline,
-                              network_figure, status_matrix, status_stack_figure, verdict_figure)
-from dushanbe.memberships import STATUS_LABELS
-from dushanbe.style import BORDER_STYLE, EVENT_STYLE, STATUS_STYLE, TEMPLATE, profile_style
+from dushanbe.figures import (
+    border_map,
+    event_lanes,
+    event_rows,
+    gap_figure,
+    membership_panels,
+    membership_timeline,
+    network_figure,
+    status_matrix,
+    status_stack_figure,
+    verdict_figure,
+)
+from dushanbe.memberships import PARTICIPATION_LABELS, STATUS_LABELS
+from dushanbe.style import ACCENT, BORDER_STYLE, EVENT_STYLE, GREYS, STATUS_STYLE, TEMPLATE, profile_style
 
 TS = pd.Timestamp
 
@@ -26,7 +36,7 @@ def _graph():
 def test_network_draws_one_line_trace_per_status_with_its_dash():
     g = _graph()
     fig = network_figure(g, "ORG", "NONE")
-    lines = {t.name: t for t in fig.data if t.mode == "lines"}
+    lines = {t.name: t for t in fig.data if t.mode == "lines" and t.name in STATUS_LABELS.values()}
     assert set(lines) == {STATUS_LABELS[s] for s in ("member", "observer", "suspended", "partner")}
     for status in ("member", "observer", "suspended", "partner"):
         trace = lines[STATUS_LABELS[status]]
@@ -63,28 +73,77 @@ def test_membership_timeline_hatches_each_status():
     assert open_bar.x[0] == (TS("2020-01-01") - TS("2010-01-01")).total_seconds() * 1000
 
 
-def test_status_grid_gives_each_status_its_symbol_and_a_frame_per_date():
+def test_status_grid_gives_each_status_its_symbol_marks_absence_and_keeps_rows_in_every_frame():
     rows = pd.DataFrame({"iso3": ["AAA", "BBB"], "state": ["Aland", "Bland"], "org_id": ["X", "X"],
-                         "status": ["member", "frozen"]})
-    fig = status_matrix({"2020-01-01": rows, "2021-01-01": rows.iloc[:1]}, active="2020-01-01",
-                        orgs=["X"], states=[("AAA", "Aland"), ("BBB", "Bland")])
-    symbols = {t.name: t.marker.symbol for t in fig.data}
+                         "status": ["member", "observer"], "participation": ["frozen", ""]})
+    fig = status_matrix({"2020-01-01": rows, "2021-01-01": rows.iloc[1:]}, active="2020-01-01",
+                        orgs=["X", "Y"], states=[("AAA", "Aland"), ("BBB", "Bland")])
+    symbols = {t.name: t.marker.symbol for t in fig.data if t.name}
     assert symbols[STATUS_LABELS["member"]] == STATUS_STYLE["member"]["symbol"]
-    assert symbols[STATUS_LABELS["frozen"]] == STATUS_STYLE["frozen"]["symbol"]
+    assert symbols[STATUS_LABELS["observer"]] == STATUS_STYLE["observer"]["symbol"]
     assert [f.name for f in fig.frames] == ["2020-01-01", "2021-01-01"]
+    # every frame redraws the same data traces, in the same order; the legend's own traces and
+    # the margins are never touched by a frame, so a date change cannot move the rows
+    animated = {tuple(f.traces) for f in fig.frames}
+    assert len(animated) == 1 and {len(f.data) for f in fig.frames} == {len(next(iter(animated)))}
+    legend = [t for i, t in enumerate(fig.data) if i not in next(iter(animated))]
+    assert {t.name for t in legend} == {*STATUS_LABELS.values(), "not taking part"}
+    assert all(t.showlegend is not False for t in legend) and all(fig.data[i].showlegend is False for i in next(iter(animated)))
+    assert fig.layout.margin.autoexpand is False
+    assert list(fig.layout.yaxis.categoryarray) == ["Bland", "Aland"]      # the first state at the top
+    assert fig.layout.yaxis.autorange is False and tuple(fig.layout.yaxis.range) == (-0.5, 1.5)
+    assert tuple(fig.layout.xaxis.range) == (-0.5, 1.5)                      # Y holds no status, keeps its column
+    later = fig.frames[1]
+    member = next(i for i, t in enumerate(fig.data) if t.name == STATUS_LABELS["member"])
+    assert list(later.data[member].y or []) == []                  # Aland holds no status in the second frame
+    observer = next(t for t in fig.data if t.name == STATUS_LABELS["observer"])
+    assert "observer in %{x}" in observer.hovertemplate
+    absent = next(t for t in fig.data if t.name == "not taking part")
+    assert list(absent.y) == ["Aland"] and absent.marker.symbol == "square-open"
+    assert PARTICIPATION_LABELS["frozen"] in str(fig.data[member].customdata)
 
 
-def test_event_timeline_marks_each_kind_with_its_symbol_and_the_reference_day():
-    events = pd.DataFrame({"event_id": ["a", "b"], "name": ["Drill", "Summit"], "country": ["TJK", "TJK"],
-                           "kind": ["exercise", "summit"], "location": ["Range", "Dushanbe"],
-                           "participants": ["RUS;TJK", "CSTO"], "start": [TS("2021-10-18"), TS("2021-09-16")],
-                           "last_day": [TS("2021-10-23"), pd.NaT]})
-    fig = event_timeline(events, mark="2021-09-17", mark_label="the article")
-    markers = {t.name: t.marker.symbol for t in fig.data if t.mode == "markers"}
-    assert markers == {EVENT_STYLE["exercise"]["label"]: EVENT_STYLE["exercise"]["symbol"],
-                       EVENT_STYLE["summit"]["label"]: EVENT_STYLE["summit"]["symbol"]}
-    assert fig.layout.shapes[0].x0 == TS("2021-09-17")
-    assert fig.layout.annotations[0].text == "the article"
+def _events():
+    return pd.DataFrame({"event_id": ["a", "b", "c"], "name": ["Drill (first)", "Summit", "Attack across the river"],
+                         "country": ["TJK", "TJK", "TJK"], "kind": ["exercise", "summit", "attack"],
+                         "location": ["Range", "Dushanbe", "Khatlon"], "participants": ["RUS;TJK", "CSTO", ""],
+                         "start": [TS("2021-10-18"), TS("2021-09-16"), TS("2024-11-18")],
+                         "last_day": [TS("2021-10-23"), pd.NaT, pd.NaT],
+                         "thread": ["border-help", "csto", "attacks"], "headline": ["Drills held", "", "An attack"]})
+
+
+def test_event_rows_mark_each_kind_with_its_symbol_the_key_in_the_accent_and_the_day_counted():
+    events = _events().iloc[:2]
+    fig = event_rows(events, key=["a"], mark="2021-09-16", mark_label="the summit", span_to="2021-10-18")
+    markers = {t.name: t for t in fig.data if t.mode == "markers"}
+    assert {n: t.marker.symbol for n, t in markers.items()} == {
+        EVENT_STYLE["exercise"]["label"]: EVENT_STYLE["exercise"]["symbol"],
+        EVENT_STYLE["summit"]["label"]: EVENT_STYLE["summit"]["symbol"]}
+    assert list(markers[EVENT_STYLE["exercise"]["label"]].marker.color) == [ACCENT]
+    assert "32 days" in [a.text for a in fig.layout.annotations]
+    assert "the summit" in [a.text for a in fig.layout.annotations]
+    assert "Drill" in list(fig.layout.yaxis.categoryarray)          # the name without its aside
+    slim = fig.layout.meta["narrow"]["figure"]
+    assert slim["layout"]["yaxis"]["tickfont"]["size"] < fig.layout.yaxis.tickfont.size
+    assert len(slim["data"]) == len(fig.data)                        # the phone's figure draws the same events
+
+
+def test_event_lanes_put_each_strand_in_its_column_and_label_the_headlined_events_on_top():
+    lanes = {"border-help": "Help", "csto": "The CSTO", "attacks": "Attacks"}
+    fig = event_lanes(_events(), lanes, headlines={"a": "Drills held", "c": "An attack"}, mark="2021-09-16",
+                      mark_label="the summit", until="2026-01-01")
+    assert list(fig.layout.xaxis.categoryarray) == ["Help", "The CSTO", "Attacks"]
+    accent = [t for t in fig.data if t.marker.color == ACCENT]
+    grey = [t for t in fig.data if t.marker.color == GREYS["mid"]]
+    assert {x for t in accent for x in t.x} == {"Help", "Attacks"} and {x for t in grey for x in t.x} == {"The CSTO"}
+    assert fig.data.index(accent[0]) > fig.data.index(grey[-1])     # labelled events drawn last, on top
+    assert all(t.showlegend is False for t in accent)                # the grey traces carry the legend
+    assert {t.name for t in grey} == {EVENT_STYLE[k]["label"] for k in ("exercise", "summit", "attack")}
+    labels = {a.text: a for a in fig.layout.annotations if a.text in ("Drills held", "An attack")}
+    assert set(labels) == {"Drills held", "An attack"} and labels["Drills held"].y < labels["An attack"].y
+    assert all(a.xref == "paper" and a.x > fig.layout.xaxis.domain[1] for a in labels.values())   # right of the lanes
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]    # time runs down the page
+    assert "narrow" in fig.layout.meta and fig.layout.meta["narrow"]["figure"]["layout"]["height"] > 0
 
 
 def test_border_map_styles_countries_and_borders_by_code():
@@ -123,6 +182,7 @@ def test_gap_bars_run_from_the_reference_and_say_same_for_no_gap():
     assert len({t.marker.pattern.shape for t in fig.data}) == 2 and len({t.marker.color for t in fig.data}) == 2
     texts = [a.text for a in fig.layout.annotations]
     assert "−13 km: 1,344 km" in texts and "no gap: 144 km" in texts
+    assert "−12.85 km: 1,344.15 km" in texts                       # a figure given to the metre stays so
     low, high = fig.layout.xaxis.range
     assert low < -13 < 0 < high and low == -high                 # zero in the middle, every gap inside
 

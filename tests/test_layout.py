@@ -32,13 +32,43 @@ def _import_graph() -> nx.DiGraph:
 
 def test_no_import_circle():
     graph = _import_graph()
-    assert graph.has_edge("dushanbe.data", "dushanbe.rules")      # the graph sees real imports
+    assert graph.has_edge("dushanbe.data", "dushanbe.checks")     # the graph sees real imports
+    assert graph.has_edge("dushanbe.chapters.events", "dushanbe.charts")
     assert list(nx.simple_cycles(graph)) == []
 
 
-def test_publish_knows_nothing_of_claims_or_plans_and_domain_nothing_of_plotly():
+def _reaches(graph, module, prefixes) -> set[str]:
+    return {n for n in nx.descendants(graph, module) if n.startswith(prefixes)}
+
+
+def test_each_layer_knows_only_the_layers_below_it():
+    """Domain logic knows nothing of charts or the book; figure builders nothing of the book or
+    the chapters; the chapters nothing of Sphinx; the Sphinx extension nothing of the chapters."""
     graph = _import_graph()
-    assert not {"dushanbe.claims", "dushanbe.plans"} & set(nx.descendants(graph, "dushanbe.publish"))
-    for domain in ("dushanbe.memberships", "dushanbe.network", "dushanbe.borders", "dushanbe.claims"):
-        assert not any(n.startswith(("dushanbe.figures", "dushanbe.publish", "dushanbe.bookext"))
-                       for n in nx.descendants(graph, domain)), domain
+    domain = ("dushanbe.memberships", "dushanbe.network", "dushanbe.borders", "dushanbe.claims", "dushanbe.plans",
+              "dushanbe.events", "dushanbe.blocs", "dushanbe.data", "dushanbe.dates")
+    for module in domain:
+        assert not _reaches(graph, module, ("dushanbe.figures", "dushanbe.charts", "dushanbe.bookext",
+                                            "dushanbe.chapters")), module
+    for module in [n for n in graph if n.startswith("dushanbe.figures")] + ["dushanbe.charts", "dushanbe.cite"]:
+        assert not _reaches(graph, module, ("dushanbe.bookext", "dushanbe.chapters", "dushanbe.claims",
+                                            "dushanbe.plans")), module
+    for module in [n for n in graph if n.startswith("dushanbe.chapters")]:
+        assert not _reaches(graph, module, ("dushanbe.bookext",)), module
+    for module in [n for n in graph if n.startswith("dushanbe.bookext")]:
+        assert not _reaches(graph, module, ("dushanbe.chapters",)), module
+
+
+def test_every_chapter_notebook_has_its_step_and_holds_no_logic():
+    """A chapter's notebook calls its step in the package; its code cells only load, glue and
+    display (no function or class is defined in a notebook)."""
+    import re
+
+    root = SRC.parent
+    for notebook in sorted((root / "notebooks").glob("*.md")):
+        step = SRC / "dushanbe" / "chapters" / f"{ {'data': 'datapage'}.get(notebook.stem, notebook.stem)}.py"
+        assert step.is_file(), f"{notebook.name} has no step in src/dushanbe/chapters/"
+        cells = re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", notebook.read_text(encoding="utf-8"), re.S)
+        code = "\n".join(cells)
+        assert not re.search(r"^\s*(def|class|for|while|if) ", code, re.M), notebook.name
+        assert len([line for line in code.splitlines() if line.strip() and not line.startswith(":")]) <= 20, notebook.name

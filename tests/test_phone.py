@@ -62,6 +62,9 @@ def test_a_standalone_chart_page_takes_the_narrow_settings_too(browser, server):
     ctx = browser.new_context(**PHONE)
     page = ctx.new_page()
     page.goto(server + "figures/fig-afghanistan-borders-blocs-2021-09-16.html", wait_until="networkidle")
+    first = page.evaluate("() => document.querySelector('img.dushanbe-static').currentSrc")
+    assert first.endswith(".narrow.webp")                  # the first paint is the phone's layout
+    page.evaluate("() => window.dispatchEvent(new Event('pointerdown'))")   # a reader's first touch
     page.wait_for_selector(".main-svg")
     texts = page.eval_on_selector_all("svg.main-svg text", "els => els.map(e => e.textContent)")
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -70,3 +73,50 @@ def test_a_standalone_chart_page_takes_the_narrow_settings_too(browser, server):
     assert "AFG" in texts and "Afghanistan" not in texts
     assert toolbar == 0                       # no toolbar over the legend on a touch screen
     assert width <= PHONE["viewport"]["width"]
+
+
+_ROWS = """(fid) => {
+  const gd = document.getElementById(fid + '-plot');
+  const ticks = {};
+  gd.querySelectorAll('.ytick text').forEach(t => { const r = t.getBoundingClientRect(); ticks[t.textContent] = r.top + r.height / 2; });
+  const off = [];
+  gd.querySelectorAll('.scatterlayer .trace').forEach(trace => {
+    const data = trace.__data__[0].trace;      // plotly skips empty traces in the drawing
+    trace.querySelectorAll('.points path.point').forEach((point, j) => {
+      const state = data.y[j];
+      if (!(state in ticks)) return;
+      const r = point.getBoundingClientRect();
+      if (r.height === 0) return;
+      const gap = Math.abs(r.top + r.height / 2 - ticks[state]);
+      if (gap > 3) off.push([data.name, state, Math.round(gap)]);
+    });
+  });
+  return {off, frame: gd.layout.sliders[0].active, points: gd.querySelectorAll('.scatterlayer path.point').length};
+}"""
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_the_status_grid_keeps_every_marker_on_its_row_after_a_date_change_and_back(browser, server, screen):
+    """On a phone, after a date change, the status markers once sat one row off their labels:
+    change the date and change it back, and every marker is still on its state's row."""
+    ctx = browser.new_context(**(PHONE if screen == "phone" else DESKTOP))
+    page = ctx.new_page()
+    page.goto(server + "notebooks/memberships.html", wait_until="networkidle")
+    page.evaluate("() => window.dispatchEvent(new Event('pointerdown'))")
+    fid = "fig-status-by-date"
+    page.locator(f"#{fid}-plot").scroll_into_view_if_needed()
+    page.wait_for_selector(f"#{fid}-plot .main-svg .scatterlayer path.point")
+    select = page.locator(f"#{fid}-frame")
+    summit = select.input_value()
+    first = page.evaluate(_ROWS, fid)
+    options = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+    seen = []
+    for day in (options[0], options[-1], summit):
+        select.select_option(day)
+        page.wait_for_function(f"() => document.getElementById('{fid}-plot').layout.sliders[0].active === {options.index(day)}")
+        page.wait_for_timeout(700)   # the frame's transition
+        seen.append(page.evaluate(_ROWS, fid))
+    ctx.close()
+    assert first["off"] == [] and first["points"] > 20
+    assert [s["off"] for s in seen] == [[], [], []]
+    assert seen[-1]["points"] == first["points"]        # back on the summit day: the same markers

@@ -3,7 +3,6 @@ violation; charts have text alternatives and keyboard-usable controls; the Nu HT
 no error in the HTML this project generates."""
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys

@@ -26,14 +26,21 @@ kernelspec:
 """
 
 
-def test_a_book_notebook_runs_outside_the_book(tmp_path):
-    written = execute_notebook(ROOT / "notebooks" / "data.md", tmp_path)
+def test_a_chapter_runs_outside_the_book_and_its_charts_are_plotly_figures(tmp_path):
+    """What a researcher gets from `make notebooks` (or from running the chapter in JupyterLab):
+    every cell executed, each chart a plotly figure with its record beside it, no placeholder."""
+    from dushanbe.charts import CHART_MIME, PLOTLY_MIME
+
+    written = execute_notebook(ROOT / "notebooks" / "claims.md", tmp_path)
     notebook = nbformat.read(written, as_version=4)
     nbformat.validate(notebook)
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert code and all(c.get("execution_count") for c in code)
-    shown = " ".join(str(o.get("data", {}).get("text/html", "")) for c in code for o in c.outputs)
-    assert "memberships.csv" in shown and "Data version" in shown
+    bundles = [o["data"] for c in code for o in c.outputs if "data" in o]
+    charts = [b for b in bundles if PLOTLY_MIME in b]
+    assert charts and all(CHART_MIME in b and b[PLOTLY_MIME]["data"] for b in charts)
+    assert charts[0][CHART_MIME]["id"] == "fig-claims-verdicts"
+    assert "%%" not in nbformat.writes(notebook)
 
 
 def test_a_failing_cell_names_the_notebook_and_cell(tmp_path):

@@ -49,7 +49,8 @@ def bloc_map_layers(topo: dict, memberships: pd.DataFrame, borders: pd.DataFrame
       ``hover``, ``label`` and a label position (``label_lon``, ``label_lat``; empty if off-map);
     * ``lines``: one row per border of ``of`` — ``iso3_b``, ``label`` (its class), ``lines``
       (the polylines from the topology) and ``hover`` (with the Factbook length);
-    * ``data``: the tidy table published with the chart, with each row's ``source_id``.
+    * ``data``: the tidy table published with the chart (each state's statuses, its border with
+      ``of`` and the Factbook's length of it, as the map labels them), with each row's ``source_id``.
     """
     profile = bloc_profile(memberships, date, shown)
     points = {iso: label_point(topo, iso, bounds) for iso in shown}
@@ -74,7 +75,8 @@ def bloc_map_layers(topo: dict, memberships: pd.DataFrame, borders: pd.DataFrame
         return ";".join(["natural_earth_4_1_0", *ids_in(memberships[memberships["iso3"] == iso3])])
 
     data = profile[["iso3", "state", "CSTO", "SCO", "profile"]].merge(
-        lines[["iso3_b", "label"]].rename(columns={"iso3_b": "iso3", "label": f"border_with_{of}"}),
+        lines[["iso3_b", "label", "length_km"]].rename(columns={"iso3_b": "iso3", "label": f"border_with_{of}",
+                                                              "length_km": "border_km_factbook"}),
         on="iso3", how="left").fillna({f"border_with_{of}": ""})
     data["source_id"] = data["iso3"].map(sources)
     return countries, lines, data

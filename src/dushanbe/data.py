@@ -1,14 +1,16 @@
-"""Load the sourced tables in ``data/``, validated against ``data/datapackage.json``.
+"""Load the sourced tables in ``data/``, validated as a Frictionless data package.
 
-There is one way in: :func:`load_tables` (or :func:`load_table` for one table). Every table is
-checked on every load, first by Frictionless against its Table Schema (types, required cells,
-allowed values, patterns, primary keys), then by the named rules in ``dushanbe:rules``
-(see :mod:`dushanbe.rules`). The first problem stops the load with a :class:`DataValidationError`
-that names the file, the row (as a spreadsheet numbers it: the header is row 1) and the column.
+There is one way in: :func:`load_tables` (or :func:`load_table` for one table). On every load
+the whole package is validated by Frictionless, against each table's Table Schema (types,
+required cells, allowed values, patterns, keys) and against the book's checks in
+``data/checklist.yaml`` (:mod:`dushanbe.checks`): the same verdict as
+``frictionless validate data/datapackage.json --checklist data/checklist.yaml``. The first
+problem stops the load with a :class:`DataValidationError` that names the file, the row (as a
+spreadsheet numbers it: the header is row 1) and the column. Nothing is dropped.
 
 >>> tables = load_tables()
 >>> sorted(tables)
-['borders', 'claims', 'events', 'memberships', 'organizations', 'plans', 'sources']
+['borders', 'claims', 'events', 'evidence', 'memberships', 'organizations', 'participation', 'plans', 'sources']
 """
 from __future__ import annotations
 
@@ -18,18 +20,16 @@ import json
 from pathlib import Path
 
 import pandas as pd
-from frictionless import Resource
+import yaml
+from frictionless import Checklist, Package
 
-from . import rules as _rules
+from . import checks as _checks
 from .errors import DataValidationError, Problem
 from .meta import data_version
 from .paths import data_dir as _default_data_dir
 
 __all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_version",
-           "package_descriptor", "resource_descriptor"]
-
-#: Load order: a table may only refer to tables before it.
-TABLE_ORDER = ("sources", "organizations", "memberships", "borders", "events", "claims", "plans")
+           "package_descriptor", "resource_descriptor", "checklist"]
 
 
 def package_descriptor(data_dir: Path | None = None) -> dict:
@@ -40,6 +40,7 @@ def package_descriptor(data_dir: Path | None = None) -> dict:
 
 
 def resource_descriptor(name: str, descriptor: dict) -> dict:
+    """Return the resource called ``name`` in a data package descriptor."""
     for res in descriptor["resources"]:
         if res["name"] == name:
             return res
@@ -111,6 +112,8 @@ def _describe(err, fields: dict) -> str:
     kind = err.type
     cell = getattr(err, "cell", None)
     if kind == "type-error":
+        if fields.get(err.field_name, {}).get("format") == "uri":
+            return f"{cell!r} is not a web address: write it whole, from http:// or https://"
         wanted = fields.get(err.field_name, {}).get("type", "value")
         hint = " (write dates as YYYY-MM-DD)" if wanted == "date" else ""
         return f"{cell!r} is not a valid {wanted}{hint}"
@@ -130,42 +133,43 @@ def _describe(err, fields: dict) -> str:
     return _ROW_MESSAGES.get(kind, err.message)
 
 
-def _resource(path: Path, res: dict) -> Resource:
-    descriptor = {k: v for k, v in res.items() if not k.startswith("dushanbe:")}
-    descriptor["path"] = path.name
-    with open(path, "rb") as fh:
-        if fh.read(len(BOM)) == BOM:
-            descriptor["encoding"] = "utf-8-sig"  # the same UTF-8, after its byte-order mark
-    return Resource.from_descriptor(descriptor, basepath=str(path.parent))
+def checklist(data_dir: Path | None = None) -> Checklist:
+    """Return the book's checks, ``data/checklist.yaml``, as a Frictionless checklist."""
+    folder = Path(data_dir) if data_dir else _default_data_dir()
+    with open(folder / "checklist.yaml", encoding="utf-8") as fh:
+        return Checklist.from_descriptor(yaml.safe_load(fh))
 
 
-def _frictionless_problems(path: Path, res: dict, shown: str) -> list[Problem]:
-    fields = {f["name"]: f for f in res["schema"]["fields"]}
-    resource = _resource(path, res)
-    problems = []
-    for task in resource.validate().tasks:
+def _package(folder: Path, descriptor: dict) -> Package:
+    """The data package, each file read as UTF-8 (after a byte-order mark, if it has one)."""
+    descriptor = json.loads(json.dumps(descriptor))
+    for res in descriptor["resources"]:
+        with open(folder / res["path"], "rb") as fh:
+            if fh.read(len(BOM)) == BOM:
+                res["encoding"] = "utf-8-sig"  # the same UTF-8, after its byte-order mark
+    return Package.from_descriptor(descriptor, basepath=str(folder))
+
+
+def _problems(report, descriptor: dict) -> list[Problem]:
+    """Every problem of a Frictionless report, in the order of the tables and of their rows."""
+    out = []
+    for task in report.tasks:
+        res = resource_descriptor(task.name, descriptor)
+        fields = {f["name"]: f for f in res["schema"]["fields"]}
+        shown = f"data/{res['path']}"
         for err in task.errors:
             column = getattr(err, "field_name", None) or None
             if err.type == "primary-key":
                 column = ", ".join(res["schema"]["primaryKey"])
-            problems.append(Problem(shown, getattr(err, "row_number", None), column,
-                                    _describe(err, fields)))
-    return problems
-
-
-def _read_rows(path: Path, res: dict) -> list[dict]:
-    resource = _resource(path, res)
-    out = []
-    with resource:
-        for row in resource.row_stream:
-            record = row.to_dict()
-            record["_row"] = row.row_number
-            out.append(record)
+            message = err.note if err.type == _checks.BookError.type else _describe(err, fields)
+            out.append(Problem(shown, getattr(err, "row_number", None), column, message))
     return out
 
 
-def _to_frame(rows: list[dict], res: dict, header: list[str]) -> pd.DataFrame:
+def _to_frame(rows: list[dict], res: dict) -> pd.DataFrame:
     fields = {f["name"]: f for f in res["schema"]["fields"]}
+    header = list(rows[0]) if rows else [f["name"] for f in res["schema"]["fields"]]
+    header = [h for h in header if h != "_row"]
     frame = pd.DataFrame.from_records(rows, columns=[*header, "_row"]) if rows else \
         pd.DataFrame(columns=[*header, "_row"])
     for name in header:
@@ -181,41 +185,47 @@ def _to_frame(rows: list[dict], res: dict, header: list[str]) -> pd.DataFrame:
     return frame
 
 
-def load_table(name: str, data_dir: Path | None = None, _loaded: dict | None = None) -> pd.DataFrame:
-    """Load and validate one table; tables it refers to are loaded (and validated) first.
+def load_tables(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Load and validate every table of ``datapackage.json``; return them by name.
 
-    Returns a DataFrame with the file's columns (dates as ``datetime64``, lengths as ``float64``,
+    Returns DataFrames with each file's columns (dates as ``datetime64``, lengths as ``float64``,
     empty text as ``""``) plus ``row``, the row number in the file (header = row 1).
-    Raises :class:`DataValidationError` on the first problem.
+
+    Raises
+    ------
+    DataValidationError
+        On the first problem found, naming its file, row and column, with the number of other
+        problems in the same file.
     """
     folder = Path(data_dir) if data_dir else _default_data_dir()
     descriptor = package_descriptor(folder)
-    loaded = {} if _loaded is None else _loaded
-    res = resource_descriptor(name, descriptor)
-    for spec in res.get("dushanbe:rules", []):
-        ref = spec.get("resource")
-        if ref and ref != name and ref not in loaded:
-            load_table(ref, folder, loaded)
-    path = folder / res["path"]
-    shown = f"data/{res['path']}"
-    if not path.is_file():
-        raise DataValidationError(Problem(shown, None, None, "file not found"))
-    text = _decode(path, shown)
-    header = _check_header(text, res, shown)
-    if not any(line.strip() for line in text.splitlines()[1:]):
-        raise DataValidationError(Problem(shown, 2, None, "the table has a header but no data rows"))
-    problems = _frictionless_problems(path, res, shown)
-    if not problems:
-        rows = _read_rows(path, res)
-        problems = list(_rules.check(res.get("dushanbe:rules", []), rows, loaded | {name: rows}, shown))
+    headers = {}
+    for res in descriptor["resources"]:
+        path = folder / res["path"]
+        shown = f"data/{res['path']}"
+        if not path.is_file():
+            raise DataValidationError(Problem(shown, None, None, "file not found"))
+        text = _decode(path, shown)
+        headers[res["name"]] = _check_header(text, res, shown)
+        if not any(line.strip() for line in text.splitlines()[1:]):
+            raise DataValidationError(Problem(shown, 2, None, "the table has a header but no data rows"))
+    package = _package(folder, descriptor)
+    _checks.clear_cache()
+    problems = _problems(package.validate(checklist=checklist(folder)), descriptor)
     if problems:
-        raise DataValidationError(problems[0], more=len(problems) - 1)
-    loaded[name] = rows
-    return _to_frame(rows, res, header)
+        first = problems[0]
+        raise DataValidationError(first, more=sum(p.file == first.file for p in problems) - 1)
+    tables = {}
+    for res in descriptor["resources"]:
+        rows = []
+        for row in package.get_resource(res["name"]).read_rows():
+            record = row.to_dict()
+            record["_row"] = row.row_number
+            rows.append({name: record.get(name) for name in [*headers[res["name"]], "_row"]})
+        tables[res["name"]] = _to_frame(rows, res)
+    return tables
 
 
-def load_tables(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Load and validate every table in ``datapackage.json``; return them by name."""
-    folder = Path(data_dir) if data_dir else _default_data_dir()
-    loaded: dict = {}
-    return {name: load_table(name, folder, loaded) for name in TABLE_ORDER}
+def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load one table (the whole package is validated, since tables refer to each other)."""
+    return load_tables(data_dir)[name]

@@ -7,9 +7,20 @@
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-__all__ = ["matching"]
+__all__ = ["matching", "core_name"]
+
+
+def core_name(name: str) -> str:
+    """An event's name without its asides: what is in parentheses, and what follows "; ".
+
+    >>> core_name("Taliban enter Kabul; the Afghan government collapses"), core_name("Drills (planned for a month)")
+    ('Taliban enter Kabul', 'Drills')
+    """
+    return re.sub(r"\s*\([^)]*\)", "", name).split("; ")[0].strip()
 
 
 def matching(events: pd.DataFrame, kind=None, country=None, participant=None) -> pd.DataFrame:

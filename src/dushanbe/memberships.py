@@ -11,26 +11,60 @@ A row says that ``iso3`` held ``status`` in ``org_id`` on every day ``start <= d
 from __future__ import annotations
 
 import pandas as pd
+
 from .names import country_name
 from .provenance import ids_in, join_ids
 
 __all__ = ["as_of", "members_on", "status_on", "status_history", "ties_table", "bloc_profile",
-           "membership_spans", "status_frames", "in_both", "data_as_of", "sources_for",
-           "STATUS_LABELS"]
+           "membership_spans", "status_frames", "in_both", "sources_for", "participation_on",
+           "not_taking_part", "STATUS_LABELS", "STATUS_PHRASES", "PARTICIPATION_LABELS"]
 
-#: The status vocabulary of ``memberships.csv`` (the ``status`` enum of datapackage.json, in the
+#: The legal statuses of ``memberships.csv`` (the ``status`` enum of datapackage.json, in the
 #: same order, closest tie first) with the plain-English label the book prints for each.
 STATUS_LABELS = {
     "member": "member",
     "associate": "associate member",
     "participant": "participant",
-    "founding_state": "founding state, not taking part",
     "observer": "observer",
     "dialogue_partner": "dialogue partner",
     "partner": "partner",
     "suspended": "suspended",
-    "frozen": "participation frozen",
 }
+
+#: Each status as a phrase that takes the organisation's name ("suspended from the CSTO").
+STATUS_PHRASES = {
+    "member": "member of",
+    "associate": "associate member of",
+    "participant": "participant in",
+    "observer": "observer in",
+    "dialogue_partner": "dialogue partner of",
+    "partner": "partner of",
+    "suspended": "suspended from",
+}
+
+#: What ``participation.csv`` records: a state's non-participation while its legal status holds.
+PARTICIPATION_LABELS = {"frozen": "participation frozen", "recalled": "representatives recalled"}
+
+#: The dating rules: for each kind of status, what ``start`` marks. ``end`` always marks the first
+#: day the status no longer holds. The methods page prints this table; every row of
+#: memberships.csv and participation.csv follows it, or its note says why it cannot.
+DATING_RULES = {
+    "member": ("for a founding member, the signature of the organisation's founding instrument (its founding day); "
+               "for a later member, the day its admission took effect: the decision of the organisation's council "
+               "that admitted it, or the entry into force of its accession where it joined by treaty"),
+    "associate": "the decision that made the state an associate member",
+    "participant": ("the day the state signed the organisation's founding agreement, for a state that did not (or did "
+                    "not yet) ratify it or the organisation's charter"),
+    "observer": "the decision of the SCO Council of Heads of State on the status (the memorandum that follows it is in the note)",
+    "dialogue_partner": ("the decision of the SCO Council of Heads of State to grant the status, or to launch its grant "
+                         "(the memorandum that completes it is in the note)"),
+    "partner": "the decision of the SCO Council of Heads of State that created or granted the status",
+    "suspended": ("the day the suspension took effect: the organisation's decision, or the day it received the state's "
+                  "notice"),
+    "frozen": "the day the state announced that it had frozen its participation (participation.csv)",
+    "recalled": "the day of the decree that recalled the state's representatives (participation.csv)",
+}
+END_RULE = "the first day the status no longer holds (an empty end: it still holds)"
 
 def as_of(memberships: pd.DataFrame, date) -> pd.DataFrame:
     """Return the rows in force on ``date`` (``start <= date < end``, open ``end`` = in force).
@@ -142,9 +176,27 @@ def in_both(memberships: pd.DataFrame, org_a: str, org_b: str, date, status: str
                   set(members_on(memberships, org_b, date, status)))
 
 
-def data_as_of(sources: pd.DataFrame) -> pd.Timestamp:
-    """Return the day the data were last checked: the latest ``accessed`` date in sources."""
-    return sources["accessed"].max()
+def participation_on(participation: pd.DataFrame, date, org_id: str | None = None) -> dict[tuple[str, str], str]:
+    """Return ``{(org_id, iso3): participation}`` for the non-participation in force on ``date``.
+
+    >>> from dushanbe.data import load_tables
+    >>> participation_on(load_tables()["participation"], "2025-01-01", "CSTO")
+    {('CSTO', 'ARM'): 'frozen'}
+    """
+    rows = as_of(participation.rename(columns={"participation": "status"}), date)
+    if org_id is not None:
+        rows = rows[rows["org_id"] == org_id]
+    return {(r.org_id, r.iso3): r.status for r in rows.itertuples()}
+
+
+def not_taking_part(participation: pd.DataFrame, org_id: str, date) -> list[str]:
+    """Return the states of ``org_id`` that were not taking part in it on ``date`` (sorted codes).
+
+    >>> from dushanbe.data import load_tables
+    >>> not_taking_part(load_tables()["participation"], "CSTO", "2021-09-16")
+    []
+    """
+    return sorted(iso3 for (_, iso3) in participation_on(participation, date, org_id))
 
 
 def sources_for(memberships: pd.DataFrame, date, iso3: str | None = None, orgs=None) -> str:

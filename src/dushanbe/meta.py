@@ -1,4 +1,4 @@
-"""The book's identity, read cheaply: title, author, base URL, versions.
+"""The book's identity, read cheaply: title, author, base URL, versions, build date.
 
 Kept apart from the heavy modules (pandas, plotly) so that the Sphinx extension can load fast.
 
@@ -7,15 +7,31 @@ Kept apart from the heavy modules (pandas, plotly) so that the Sphinx extension 
 """
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
+import os
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
 
 import yaml
 
-from .paths import data_dir as _default_data_dir, project_root
+from .paths import data_dir as _default_data_dir
+from .paths import project_root
 
-__all__ = ["book_metadata", "data_version", "site_address"]
+__all__ = ["book_metadata", "build_date", "data_version", "site_address"]
+
+
+def build_date() -> str:
+    """The day the book is built (``YYYY-MM-DD``): ``SOURCE_DATE_EPOCH`` if set, for reproducible
+    builds, else today. "Today" in the book means this day.
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1764547200"; build_date()
+    '2025-12-01'
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date() if epoch else _dt.date.today()
+    return day.isoformat()
 
 
 def data_version(data_dir: Path | None = None) -> str:

@@ -7,7 +7,20 @@ from __future__ import annotations
 
 import pycountry
 
-__all__ = ["country_name"]
+__all__ = ["country_name", "adjective"]
+
+#: The adjective the press uses for a state, where the book writes one ("the Tajik–Afghan border").
+ADJECTIVES = {"TJK": "Tajik", "UZB": "Uzbek", "TKM": "Turkmen", "IRN": "Iranian", "PAK": "Pakistani",
+              "CHN": "Chinese", "AFG": "Afghan", "KGZ": "Kyrgyz", "KAZ": "Kazakh"}
+
+
+def adjective(iso3: str) -> str:
+    """Return the adjective for a state, or its name where the book knows none.
+
+    >>> adjective("TJK"), adjective("IND")
+    ('Tajik', 'India')
+    """
+    return ADJECTIVES.get(iso3) or country_name(iso3)
 
 _SHORT_NAMES = {"RUS": "Russia", "IRN": "Iran", "KOR": "South Korea", "PRK": "North Korea",
                 "TUR": "Türkiye", "SYR": "Syria", "VNM": "Vietnam", "LAO": "Laos",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .memberships import STATUS_LABELS
-from .names import country_name
+from .names import adjective, country_name
 from .style import BORDER_STYLE
 from .words import join_names, km, long_date, month_year, number_word
 
@@ -187,7 +187,7 @@ def lengths_title(compared: pd.DataFrame, stated: str, reference: str, reference
     parts = []
     for i, (_, r) in enumerate(given.iterrows()):
         who = "The article's" if i == 0 else "its"
-        place = f"the {_ADJECTIVE.get(r['neighbour'], country_name(r['neighbour']))} border"
+        place = f"the {adjective(r['neighbour'])} border"
         value, ref = r[stated], r[reference]
         agree = [name for col, name in (others or {}).items()
                  if pd.notna(r.get(col)) and round(r[col]) == round(value)]
@@ -202,6 +202,3 @@ def lengths_title(compared: pd.DataFrame, stated: str, reference: str, reference
         parts.append(f"{who} {km(value)} for {place} {verdict}")
     return "; ".join(parts)
 
-
-_ADJECTIVE = {"TJK": "Tajik", "UZB": "Uzbek", "TKM": "Turkmen", "IRN": "Iranian", "PAK": "Pakistani",
-              "CHN": "Chinese", "AFG": "Afghan", "KGZ": "Kyrgyz", "KAZ": "Kazakh"}

@@ -18,14 +18,15 @@ from typing import Callable
 import pandas as pd
 
 from .claims import A_MONTH
-from .events import matching
+from .dates import EVENTS
+from .events import core_name, matching
 from .provenance import join_ids, merge_ids
-from .words import join_names, long_date, plural
+from .words import count, date_range, join_names, long_date
 
 __all__ = ["CHECKS", "OUTCOMES", "assess_plans", "after_summit"]
 
 OUTCOMES = ("carried out", "partly carried out", "not carried out")
-SUMMIT_EVENT = "csto-summit-2021"
+SUMMIT_EVENT = EVENTS["summit"]
 
 
 def after_summit(events: pd.DataFrame) -> pd.DataFrame:
@@ -35,12 +36,20 @@ def after_summit(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _listed(rows: pd.DataFrame) -> str:
-    return join_names(f"{r.name} ({long_date(r.start)})" for r in rows.itertuples())
+    """Events named in a sentence: their names without asides, and their days.
+
+    >>> e = pd.DataFrame({"name": ["Drill (active phase)"], "start": pd.to_datetime(["2022-10-17"]),
+    ...                   "last_day": pd.to_datetime(["2022-10-21"])})
+    >>> _listed(e)
+    'Drill (17–21 October 2022)'
+    """
+    return join_names(f"{core_name(r.name)} ({date_range(r.start, r.last_day) if pd.notna(r.last_day) else long_date(r.start)})"
+                      for r in rows.itertuples())
 
 
 def drills_in_a_month(events):
     """Carried out if CSTO drills began in Tajikistan 21 to 45 days after the summit (the
-    window of the claims chapter's ``drills_within_a_month``); partly carried out if they began
+    window of the claim about those drills); partly carried out if they began
     later; not carried out if none did."""
     summit = events.set_index("event_id").at[SUMMIT_EVENT, "start"]
     drills = matching(after_summit(events), kind="exercise", country="TJK", participant="CSTO")
@@ -67,7 +76,7 @@ def troops_to_the_border(events):
         return "carried out", f"CSTO deployments in Tajikistan: {_listed(deployed)}.{context}", deployed
     if len(exercises):
         return "partly carried out", (f"No CSTO deployment to the Tajik–Afghan border is in the data; CSTO troops "
-                                      f"came to Tajikistan for {plural(len(exercises), 'exercise')}: "
+                                      f"came to Tajikistan for {count(len(exercises), 'exercise')}: "
                                       f"{_listed(exercises)}.{context}"), pd.concat([exercises, elsewhere])
     return "not carried out", "No CSTO troops in Tajikistan after the summit are in the data." + context, elsewhere
 
@@ -98,7 +107,7 @@ def assess_plans(tables: dict) -> pd.DataFrame:
     rows = []
     for r in tables["plans"].itertuples():
         outcome, evidence, behind = CHECKS[r.check](events)
-        rows.append({"plan_id": r.plan_id, "quote": r.quote, "plan": r.plan, "outcome": outcome,
+        rows.append({"plan_id": r.plan_id, "check": r.check, "quote": r.quote, "plan": r.plan, "outcome": outcome,
                      "evidence": evidence, "event_ids": ";".join(behind["event_id"]),
                      "source_id": join_ids(merge_ids([r.source_id, *behind["source_id"]]))})
     return pd.DataFrame(rows)

@@ -6,12 +6,12 @@ kernel and the same ``dushanbe`` package as the book's build, and writes
 executes them with nbclient (both pinned in ``requirements.txt``); a cell that raises stops the
 run with the notebook's name, the cell's number and the error.
 
-Charts published while running go to ``_build/notebooks/figures`` (not the book's figure
-store), so running the notebooks never changes a built book.
+A chart is an output like any other (a MIME bundle: the plotly figure and the chart's record),
+so the executed notebooks open in JupyterLab with every chart drawn, and running them writes
+nothing but the notebooks.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -20,7 +20,6 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from .contract import ENV_FIGURE_STORE, ENV_ROOT
 from .paths import project_root
 
 __all__ = ["NotebookError", "execute_notebook", "main"]
@@ -34,19 +33,14 @@ def execute_notebook(source: Path, out_dir: Path, *, timeout: int = 600,
                      kernel: str = "python3") -> Path:
     """Execute one MyST-markdown notebook and write it, outputs included, as ``.ipynb``.
 
-    The notebook runs in its own folder (as in the book), with ``DUSHANBE_ROOT`` set to the
-    project it belongs to. Returns the path written; raises :class:`NotebookError` if a cell
-    raises.
+    The notebook runs in its own folder, as in the book, so it reads the data of the book it
+    belongs to. Returns the path written; raises :class:`NotebookError` if a cell raises.
     """
     source = Path(source).resolve()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     notebook = jupytext.read(source)
     notebook.metadata.pop("data_dependencies", None)
-    root = project_root(source.parent)
-    env = {ENV_ROOT: str(root), ENV_FIGURE_STORE: str((out_dir / "figures").resolve())}
-    previous = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)  # the kernel inherits the environment it is started in
     try:
         client = NotebookClient(notebook, timeout=timeout, kernel_name=kernel,
                                 resources={"metadata": {"path": str(source.parent)}})
@@ -56,12 +50,6 @@ def execute_notebook(source: Path, out_dir: Path, *, timeout: int = 600,
         failed = next((i for i, c in enumerate(code, 1) if any(
             o.get("output_type") == "error" for o in c.get("outputs", []))), None)
         raise NotebookError(f"{source.name}: code cell {failed} raised: {exc.ename}: {exc.evalue}") from None
-    finally:
-        for key, value in previous.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     target = out_dir / f"{source.stem}.ipynb"
     nbformat.validate(notebook)
     nbformat.write(notebook, target)

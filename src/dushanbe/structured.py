@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims import ARTICLE_SOURCE, WEAKEST_FIRST
-from .contract import script_json
+from .markup import script_json
 
 __all__ = ["claim_reviews", "dataset", "jsonld"]
 

@@ -4,8 +4,10 @@ Everything a chart's look depends on is keyed by the data's codes (a status, a k
 state's CSTO/SCO profile, a class of border), never by English labels, and the ``dushanbe``
 plotly template is registered on import, so every builder draws alike.
 
-Colours follow the Okabe–Ito palette (readable with the common colour-vision deficiencies);
-nothing is told by colour alone: each status also has its own dash, marker symbol and hatching.
+Colours follow the Okabe–Ito palette (readable with the common colour-vision deficiencies), and
+each colour means one thing: the status colours mean statuses and nothing else; every other
+chart is drawn in greys with one accent (:data:`ACCENT`) for what its title is about. Nothing is
+told by colour alone: each status also has its own dash, marker symbol and hatching.
 
 >>> import plotly.io as pio
 >>> "dushanbe" in pio.templates
@@ -16,8 +18,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
-__all__ = ["PALETTE", "TEMPLATE", "STATUS_STYLE", "EVENT_STYLE", "PROFILE_STYLE", "BORDER_STYLE",
-           "SOURCE_STYLES", "profile_style"]
+__all__ = ["PALETTE", "TEMPLATE", "ACCENT", "GREYS", "STATUS_STYLE", "PARTICIPATION_STYLE", "EVENT_STYLE",
+           "PROFILE_STYLE", "BORDER_STYLE", "SOURCE_STYLES", "profile_style"]
 
 #: The Okabe–Ito palette, by name.
 PALETTE = {"blue": "#0072B2", "sky": "#56B4E9", "orange": "#E69F00", "green": "#009E73",
@@ -27,6 +29,12 @@ PALETTE = {"blue": "#0072B2", "sky": "#56B4E9", "orange": "#E69F00", "green": "#
            # is too pale to see on white
            "ochre": "#A6761D"}
 
+#: The one colour a chart that does not show statuses uses to point at what its title is about.
+ACCENT = PALETTE["vermillion"]
+
+#: The greys of everything else: ink, a mid grey for secondary marks, a light grey for fills.
+GREYS = {"ink": "#333333", "mid": "#767676", "light": "#BDBDBD", "faint": "#EEEEEE"}
+
 #: The name of the plotly template every builder uses.
 TEMPLATE = "dushanbe"
 
@@ -35,41 +43,47 @@ pio.templates[TEMPLATE] = go.layout.Template(pio.templates["simple_white"]).upda
     margin=dict(l=20, r=20, t=30, b=20), hoverlabel=dict(font_size=13),
     colorway=[PALETTE[c] for c in ("blue", "vermillion", "green", "purple", "orange", "sky")]))
 
-#: Colour, line dash and marker symbol for each membership status.
+#: Colour, line dash, marker symbol and hatching for each legal status (``memberships.csv``).
 STATUS_STYLE = {
-    "member": {"color": "#0072B2", "dash": "solid", "symbol": "circle", "pattern": ""},
-    "associate": {"color": "#56B4E9", "dash": "longdash", "symbol": "circle-open", "pattern": "."},
-    "participant": {"color": "#56B4E9", "dash": "dash", "symbol": "circle-dot", "pattern": "+"},
-    "founding_state": {"color": "#BBBBBB", "dash": "dot", "symbol": "circle-open-dot", "pattern": "."},
-    "observer": {"color": "#E69F00", "dash": "dash", "symbol": "diamond", "pattern": "/"},
-    "dialogue_partner": {"color": "#009E73", "dash": "dot", "symbol": "triangle-up", "pattern": "x"},
+    "member": {"color": PALETTE["blue"], "dash": "solid", "symbol": "circle", "pattern": ""},
+    "associate": {"color": PALETTE["sky"], "dash": "longdash", "symbol": "circle-open", "pattern": "."},
+    "participant": {"color": PALETTE["sky"], "dash": "dash", "symbol": "circle-dot", "pattern": "+"},
+    "observer": {"color": PALETTE["orange"], "dash": "dash", "symbol": "diamond", "pattern": "/"},
+    "dialogue_partner": {"color": PALETTE["green"], "dash": "dot", "symbol": "triangle-up", "pattern": "x"},
     "partner": {"color": PALETTE["ochre"], "dash": "dashdot", "symbol": "triangle-down", "pattern": "\\"},
-    "suspended": {"color": "#999999", "dash": "longdashdot", "symbol": "x", "pattern": "-"},
-    "frozen": {"color": "#CC79A7", "dash": "dashdot", "symbol": "square-x", "pattern": "|"},
+    "suspended": {"color": PALETTE["purple"], "dash": "longdashdot", "symbol": "x", "pattern": "-"},
 }
 
-#: Colour and marker symbol for each kind of event (``events.csv``), with its legend label.
+#: How a state's non-participation is drawn over its legal status (``participation.csv``): a
+#: black hatching or outline, never a fill of its own, since the status beneath still holds.
+PARTICIPATION_STYLE = {
+    "frozen": {"pattern": "|", "symbol": "square-open", "label": "participation frozen"},
+    "recalled": {"pattern": "|", "symbol": "square-open", "label": "representatives recalled"},
+}
+
+#: Marker symbol for each kind of event (``events.csv``), with its legend label; events are drawn
+#: in grey, the ones a chart's title is about in :data:`ACCENT`.
 EVENT_STYLE = {
-    "summit": {"color": PALETTE["blue"], "symbol": "star", "label": "summit"},
-    "exercise": {"color": PALETTE["vermillion"], "symbol": "diamond", "label": "military exercise"},
-    "deployment": {"color": PALETTE["purple"], "symbol": "triangle-up", "label": "deployment"},
-    "decision": {"color": PALETTE["sky"], "symbol": "square-open", "label": "decision"},
-    "political": {"color": PALETTE["black"], "symbol": "x", "label": "political event"},
-    "attack": {"color": PALETTE["orange"], "symbol": "hexagram", "label": "armed attack"},
-    "base": {"color": PALETTE["green"], "symbol": "square", "label": "Russian base attested"},
+    "summit": {"symbol": "star", "label": "summit"},
+    "exercise": {"symbol": "diamond", "label": "military exercise"},
+    "deployment": {"symbol": "triangle-up", "label": "deployment"},
+    "decision": {"symbol": "square", "label": "decision"},
+    "political": {"symbol": "circle", "label": "statement or political act"},
+    "attack": {"symbol": "x", "label": "armed attack"},
+    "base": {"symbol": "square-open", "label": "Russian base or post"},
 }
 
 #: Fill (colour and hatching) of a state by its CSTO and SCO statuses, keyed ``"<csto>|<sco>"``
 #: with ``none`` for no status (see :func:`dushanbe.memberships.bloc_profile`).
 PROFILE_STYLE = {
     "member|member": {"color": PALETTE["blue"], "pattern": ""},
-    "suspended|member": {"color": PALETTE["sky"], "pattern": "|"},
+    "suspended|member": {"color": PALETTE["purple"], "pattern": "|"},
     "none|member": {"color": PALETTE["sky"], "pattern": "/"},
     "none|observer": {"color": PALETTE["orange"], "pattern": "."},
     "member|observer": {"color": PALETTE["blue"], "pattern": "."},
     "member|dialogue_partner": {"color": PALETTE["blue"], "pattern": "-"},
     "none|dialogue_partner": {"color": PALETTE["green"], "pattern": "-"},
-    "none|partner": {"color": PALETTE["yellow"], "pattern": "\\"},
+    "none|partner": {"color": PALETTE["ochre"], "pattern": "\\"},
     "none|none": {"color": PALETTE["light"], "pattern": "x"},
 }
 
@@ -77,7 +91,7 @@ PROFILE_STYLE = {
 def profile_style(code: str) -> dict:
     """Return the fill of a profile code; an unlisted one is styled by its SCO status.
 
-    >>> profile_style("frozen|member") == PROFILE_STYLE["none|member"]
+    >>> profile_style("associate|member") == PROFILE_STYLE["none|member"]
     True
     """
     if code in PROFILE_STYLE:
@@ -85,14 +99,15 @@ def profile_style(code: str) -> dict:
     return PROFILE_STYLE.get("none|" + code.split("|")[-1], {"color": "#dddddd", "pattern": ""})
 
 
-#: Colour and dash of a border by its class (see :data:`dushanbe.blocs.BORDER_CLASSES`).
+#: Colour and dash of a border by its class (see :data:`dushanbe.blocs.BORDER_CLASSES`): the
+#: border with a CSTO member in the member colour, the others in greys.
 BORDER_STYLE = {
-    "csto_member": {"color": PALETTE["vermillion"], "dash": "solid"},
-    "sco_member": {"color": PALETTE["black"], "dash": "dash"},
-    "sco_observer": {"color": PALETTE["black"], "dash": "dot"},
-    "neither": {"color": "#666666", "dash": "dashdot"},
+    "csto_member": {"color": PALETTE["blue"], "dash": "solid"},
+    "sco_member": {"color": GREYS["ink"], "dash": "dash"},
+    "sco_observer": {"color": GREYS["ink"], "dash": "dot"},
+    "neither": {"color": GREYS["mid"], "dash": "dashdot"},
 }
 
-#: Colour and hatching for the sources or ways of deciding compared in a bar chart, in order.
-SOURCE_STYLES = [(PALETTE["blue"], ""), (PALETTE["vermillion"], "/"), (PALETTE["green"], "x"),
-                 (PALETTE["purple"], ".")]
+#: Colour and hatching for the things compared in a chart that shows no statuses (sources,
+#: ways of deciding, map scales), in order: the accent first, then greys.
+SOURCE_STYLES = [(ACCENT, ""), (GREYS["mid"], "/"), (GREYS["light"], "x"), (GREYS["ink"], ".")]

@@ -1,10 +1,12 @@
 """Cache keys: re-execute a notebook exactly when the files it reads change.
 
 At ``source-read``, each notebook page gets a hidden last cell holding a SHA-256 fingerprint of
-the files it declares in its front matter (``data_dependencies``, default all of ``data/``) and
-of the package's source. The notebook cache keys on cell text, so a changed data file
-re-executes exactly the notebooks that read it; ``note_dependency`` makes Sphinx re-read the page.
-Notebook chapters also end with the "Run it yourself" box.
+the files it declares in its front matter (``data_dependencies``, default all of ``data/``), of
+the package's source, and of the build date (pages say what holds "today"). myst-nb's cache keys
+on cell text alone, so this cell makes a changed data file re-execute exactly the notebooks that
+read it; ``note_dependency`` makes Sphinx re-read the page. Chapters also end with the
+"Reproduce this chapter" box, whose downloads :func:`dushanbe.bookext.config.publish_files`
+puts beside the page.
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["fingerprint", "run_it_yourself", "FRONT_MATTER"]
+from ..meta import build_date
+
+__all__ = ["fingerprint", "reproduce_box", "FRONT_MATTER"]
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
@@ -28,26 +32,35 @@ def _dependencies(root: Path, front: dict) -> list[Path]:
     return sorted(files)
 
 
-def fingerprint(paths: list[Path], root: Path) -> str:
-    """Return a SHA-256 over the files' paths (relative to ``root``) and bytes."""
-    digest = hashlib.sha256()
+def fingerprint(paths: list[Path], root: Path, day: str = "") -> str:
+    """Return a SHA-256 over the files' paths (relative to ``root``) and bytes, and ``day``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); (folder / "a.csv").write_text("x")
+    1
+    >>> fingerprint([folder / "a.csv"], folder) != fingerprint([folder / "a.csv"], folder, "2026-12-01")
+    True
+    """
+    digest = hashlib.sha256(day.encode())
     for path in paths:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def run_it_yourself(name: str) -> str:
-    """Return the "Run it yourself" box that ends every notebook chapter (MyST markdown)."""
-    return f"""## Run it yourself
+def reproduce_box(name: str) -> str:
+    """Return the "Reproduce this chapter" box that ends every notebook chapter (MyST markdown):
+    the executed notebook, the chapter's step in the package, and the commands."""
+    return f"""## Reproduce this chapter
 
-:::{{admonition}} Run it yourself
+:::{{admonition}} Reproduce this chapter
 :class: tip dushanbe-run
 
-<a class="dushanbe-ipynb" href="{name}.ipynb" download>Download this notebook (.ipynb)</a>, as
-executed for this page, outputs included, or its text source <a href="{name}.md">{name}.md</a>.
-To run it: clone the book's repository, then `make notebooks` (executes every chapter into
-`_build/notebooks/`) or `make book` (builds the whole book); or open `notebooks/{name}.md` in
-JupyterLab, where jupytext opens it as a notebook (see the README).
+- <a class="dushanbe-ipynb" href="{name}.ipynb" download>Download the notebook (.ipynb)</a>, executed
+  for this page, with every chart in it; or its text source, <a href="{name}.md">{name}.md</a>.
+- The chapter's numbers, sentences and charts come from one step of the book's package,
+  `src/dushanbe/chapters/{name}.py`, from the tables in `data/`.
+- To run it: clone the book's repository, then `make lab` opens the chapters in JupyterLab with
+  the book's kernel; `make book` builds the whole book (see the README, linked below).
 :::
 """
 
@@ -64,8 +77,9 @@ def on_source_read(app, docname, source):
         app.env.note_dependency(str(path))
     listed = ", ".join(p.relative_to(root).as_posix() for p in deps if "src/" not in p.as_posix())
     if docname.startswith("notebooks/"):
-        text = text.rstrip("\n") + "\n\n" + run_it_yourself(docname.split("/")[-1])
+        text = text.rstrip("\n") + "\n\n" + reproduce_box(docname.split("/")[-1])
     source[0] = text.rstrip("\n") + (
         "\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n"
-        f"# Inputs fingerprint (added at build time by dushanbe.bookext): {fingerprint(deps, root)}\n"
+        f"# Inputs fingerprint (added at build time by dushanbe.bookext): {fingerprint(deps, root, build_date())}\n"
         f"# Data read: {listed}\n```\n")
+

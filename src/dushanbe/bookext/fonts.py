@@ -82,7 +82,7 @@ def subset_icon_fonts(out: Path, cache: Path | None = None) -> dict[str, tuple[i
             shutil.copyfile(cached, path)
             sizes[path.name] = (before, path.stat().st_size)
             continue
-        from fontTools import subset          # imported only when a font must be cut: it is slow
+        from fontTools import subset  # imported only when a font must be cut: it is slow
         from fontTools.ttLib import TTFont
 
         font = TTFont(path, recalcTimestamp=False)

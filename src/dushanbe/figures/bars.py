@@ -4,45 +4,51 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..style import PALETTE, SOURCE_STYLES
+from ..style import GREYS, SOURCE_STYLES
+from ..words import length_figure
 from ._layout import _base_layout, reference_line, steady_ticks
 
+__all__ = ["gap_figure", "verdict_figure", "status_stack_figure", "dumbbell_figure"]
 
 
 def _bars_by_group(fig: go.Figure, table: pd.DataFrame, group: str, y: str, x: str, text, hover: str,
-                   **bar) -> None:
+                   styles=None, **bar) -> None:
     """Add one horizontal bar trace per value of ``group``, each with its own colour *and*
-    hatching from :data:`dushanbe.style.SOURCE_STYLES`; ``text(rows)`` labels the bars."""
+    hatching (``styles``: value → (colour, hatching); by default :data:`dushanbe.style.SOURCE_STYLES`
+    in order); ``text(rows)`` labels the bars."""
     for i, (name, rows) in enumerate(table.groupby(group, sort=False)):
-        colour, pattern = SOURCE_STYLES[i % len(SOURCE_STYLES)]
+        colour, pattern = (styles or {}).get(name) or SOURCE_STYLES[i % len(SOURCE_STYLES)]
         fig.add_trace(go.Bar(
             y=rows[y], x=rows[x], name=name, orientation="h", text=text(rows),
             marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#ffffff")),
+            textfont=dict(color="#ffffff" if colour in (GREYS["ink"], GREYS["mid"]) or colour.startswith("#D") else GREYS["ink"]),
             hovertemplate=hover + "<extra>" + str(name) + "</extra>", **bar))
 
 
-def gap_figure(gaps: pd.DataFrame, reference_label: str, *, unit: str = "km") -> go.Figure:
+def gap_figure(gaps: pd.DataFrame, reference_label: str, *, accent: str | None = None) -> go.Figure:
     """Diverging bars: each source's figure for a border as its gap from a reference figure.
 
     ``gaps`` is :func:`dushanbe.borders.gaps_from`'s table. One row per border and source, the
     rows of one border together; a bar runs from zero (the reference) to the gap. Each row's
     label, written on the other side of zero from its bar, gives the gap and the figure itself,
     so a gap of zero reads as "no gap" rather than as a missing bar. Colour and hatching tell
-    the sources apart.
+    the sources apart: ``accent`` (the source the chart is about) in the accent, the others grey.
     """
     rows = gaps.sort_values(["reference_km", "source"], ascending=[False, True]).reset_index(drop=True)
     rows["row"] = [f"{b.split('–')[0]}<br>{s}" for b, s in zip(rows["border"], rows["source"])]
     fig = go.Figure()
+    others = [s for s in dict.fromkeys(rows["source"]) if s != accent]
+    styles = {accent: SOURCE_STYLES[0], **{s: SOURCE_STYLES[1 + i % 3] for i, s in enumerate(others)}}
     _bars_by_group(fig, rows, "source", "row", "gap_km", lambda part: None,
-                   "%{y}: %{x:+,.2f} " + unit + " from " + reference_label)
+                   "%{y}: %{x:+,.2f} km from " + reference_label, styles=styles)
     for r in rows.itertuples():
-        gap = "no gap" if r.gap_km == 0 else f"{r.gap_km:+,.0f} {unit}".replace("-", "−")
-        fig.add_annotation(x=0, y=r.row, text=f"{gap}: {r.length_km:,.0f} {unit}", showarrow=False,
+        gap = "no gap" if r.gap_km == 0 else ("+" if r.gap_km > 0 else "−") + length_figure(abs(r.gap_km))
+        fig.add_annotation(x=0, y=r.row, text=f"{gap}: {length_figure(r.length_km)}", showarrow=False,
                            xanchor="right" if r.gap_km > 0 else "left", xshift=-6 if r.gap_km > 0 else 6,
                            font=dict(size=12))
     widest = float(rows["gap_km"].abs().max()) or 1.0
     _base_layout(fig, 150 + 44 * len(rows), showlegend=False, margin=dict(l=20, r=20, t=40, b=40),
-                 xaxis_title=f"difference from {reference_label} ({unit})")
+                 xaxis_title=f"difference from {reference_label} (km)")
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["row"])[::-1], title=None)
     fig.update_xaxes(range=[-widest * 1.3, widest * 1.3], zeroline=True, zerolinecolor="#333333",
                      zerolinewidth=2, showgrid=True, gridcolor="#eeeeee")
@@ -58,8 +64,10 @@ def verdict_figure(counts: pd.DataFrame, *, verdicts=None, height: int = 320) ->
     ``verdicts`` lists every verdict in order, those with no claim included.
     """
     fig = go.Figure()
+    greys = {name: style for name, style in zip(dict.fromkeys(counts["decided"]),
+                                                 [(GREYS["ink"], ""), (GREYS["light"], "/")])}
     _bars_by_group(fig, counts, "decided", "verdict", "claims", lambda rows: rows["claims"],
-                   "%{y}: %{x} claim(s)", textposition="auto", insidetextanchor="middle")   # outside if too narrow
+                   "%{y}: %{x} claims", styles=greys, textposition="auto", insidetextanchor="middle")
     _base_layout(fig, height, barmode="stack", xaxis_title="Number of claims",
                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0),
                  margin=dict(t=80))
@@ -69,27 +77,6 @@ def verdict_figure(counts: pd.DataFrame, *, verdicts=None, height: int = 320) ->
                              hoverinfo="skip", marker=dict(color="rgba(0,0,0,0)")))
         fig.update_yaxes(categoryorder="array", categoryarray=list(verdicts))
     fig.update_xaxes(tickformat="d", nticks=8)   # whole claims, few enough ticks for a phone
-    return fig
-
-
-def measure_bars(table: pd.DataFrame, value: str, label: str, *, text_format: str = "{:.3f}",
-                 name: str = "state", height: int | None = None, reference: float | None = None,
-                 reference_label: str = "") -> go.Figure:
-    """One horizontal bar per row (named by column ``name``) for one measure, its value written
-    on the bar; ``reference`` draws a dashed vertical line (e.g. 1.0 for a ratio)."""
-    rows = table.sort_values([value, name], ascending=[False, True])
-    fig = go.Figure(go.Bar(
-        y=rows[name], x=rows[value], orientation="h", marker=dict(color=PALETTE["blue"]),
-        text=[text_format.format(v) for v in rows[value]], textposition="outside",
-        hovertemplate="%{y}: %{x}<extra>" + label + "</extra>"))
-    _base_layout(fig, height or 120 + 24 * len(rows), xaxis_title=label, showlegend=False)
-    fig.update_yaxes(autorange="reversed")
-    top = max(float(rows[value].max()), reference or 0)
-    fig.update_xaxes(range=[0, top * 1.25 or 1])
-    steady_ticks(fig, "x")
-    if reference is not None:
-        reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash",
-                       side="right")
     return fig
 
 
@@ -143,8 +130,8 @@ def dumbbell_figure(table: pd.DataFrame, name: str, a: str, b: str, a_label: str
         ys += [getattr(r, name), getattr(r, name), None]
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#999999", width=2),
                              hoverinfo="skip", showlegend=False))
-    for column, label, (colour, _), symbol in ((a, a_label, SOURCE_STYLES[0], "circle"),
-                                               (b, b_label, SOURCE_STYLES[1], "diamond-open")):
+    for column, label, (colour, _), symbol in ((a, a_label, SOURCE_STYLES[1], "circle"),
+                                               (b, b_label, SOURCE_STYLES[0], "diamond-open")):
         fig.add_trace(go.Scatter(
             x=rows[column], y=rows[name], mode="markers", name=label,
             marker=dict(color=colour, size=11, symbol=symbol, line=dict(width=2, color=colour)),
@@ -159,6 +146,5 @@ def dumbbell_figure(table: pd.DataFrame, name: str, a: str, b: str, a_label: str
                      showgrid=True, gridcolor="#eeeeee")
     steady_ticks(fig, "x")
     if reference is not None:
-        reference_line(fig, reference, reference_label, colour=PALETTE["vermillion"], dash="dash",
-                       side="right")
+        reference_line(fig, reference, reference_label, colour=GREYS["ink"], dash="dash", side="right")
     return fig

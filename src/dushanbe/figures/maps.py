@@ -11,7 +11,6 @@ from ..style import BORDER_STYLE, profile_style
 from ._layout import _base_layout, narrow
 
 
-
 def _ring_trace_coords(rings, decimals: int = 2):
     """Flatten rings into x/y lists separated by None, for one plotly trace.
 

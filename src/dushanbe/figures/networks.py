@@ -5,22 +5,25 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from ..memberships import STATUS_LABELS
-from ..style import STATUS_STYLE
+from ..style import GREYS, STATUS_STYLE
 from ._layout import _base_layout
 
-
+__all__ = ["network_figure", "projection_map"]
 
 #: Half the gap, in the chart's x units, between a state's two line ends: its name sits there.
 PORT = 0.22
 
 
-def network_figure(graph: nx.Graph, left: str = "CSTO", right: str = "SCO", *, row_px: int = 22) -> go.Figure:
+def network_figure(graph: nx.Graph, left: str = "CSTO", right: str = "SCO", *, row_px: int = 22,
+                   not_taking_part: dict[tuple[str, str], str] | None = None) -> go.Figure:
     """Draw a two-mode graph with two organisations as hubs, from :func:`dushanbe.network.fan_layout`:
     ``left`` at the left edge, ``right`` at the right, one row per state between them.
 
     A state's name is written in the middle of its row; a line runs from the left hub to the
     name's left side and from the right hub to its right side, in the colour *and* dash of the
-    tie's status (one legend entry per status). Rows are ``row_px`` pixels apart whatever the
+    tie's status (one legend entry per status). A tie that holds in law while the state takes no
+    part (``not_taking_part``: (organisation, state) → what the state did) ends in a black open
+    square, named in the legend and the hover. Rows are ``row_px`` pixels apart whatever the
     chart's width, so names never overprint on a phone; hovering over a name lists its ties.
     """
     from ..network import fan_layout
@@ -52,8 +55,18 @@ def network_figure(graph: nx.Graph, left: str = "CSTO", right: str = "SCO", *, r
             x=ends_x, y=ends_y, mode="markers", legendgroup=status, showlegend=False, hoverinfo="skip",
             marker=dict(symbol=style["symbol"], size=9, color=style["color"], line=dict(color="#ffffff", width=1))))
 
+    absent = not_taking_part or {}
+    marks = [(hub, state, side) for hub, side in ((left, -1), (right, 1)) if hub in graph
+             for state in graph[hub] if (hub, state) in absent]
+    if marks:
+        fig.add_trace(go.Scatter(
+            x=[positions[s][0] + side * PORT for _, s, side in marks], y=[positions[s][1] for _, s, _ in marks],
+            mode="markers", name=absent[(marks[0][0], marks[0][1])], hoverinfo="skip",
+            marker=dict(symbol="square-open", size=15, color="#000000", line=dict(width=2))))
+
     def ties(node):
         return "<br>".join(f"{STATUS_LABELS[graph.edges[node, o]['status']]} of {o}"
+                           + (f" ({absent[(o, node)]})" if (o, node) in absent else "")
                            if graph.nodes[node]["kind"] == "state" else
                            f"{graph.nodes[o]['label']}: {STATUS_LABELS[graph.edges[node, o]['status']]}"
                            for o in sorted(graph[node]))
@@ -145,7 +158,7 @@ def projection_map(projection: nx.Graph, positions: dict, borders: list[tuple[st
             xs += [positions[a][0], positions[b][0], None]
             ys += [positions[a][1], positions[b][1], None]
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name="share a land border", hoverinfo="skip",
-                             line=dict(color="#D55E00", width=2, dash="dash")))
+                             line=dict(color=GREYS["mid"], width=2, dash="dash")))
     nodes = sorted(n for n in projection if n in positions)
     centre = [n for n in nodes if positions[n] == (0.0, 0.0)]
     fig.add_trace(go.Scatter(

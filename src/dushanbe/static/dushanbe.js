@@ -60,7 +60,7 @@
       var payload = JSON.parse(holder.textContent);
       var fig = payload.figure;
       var el = document.getElementById(id);
-      el.querySelectorAll("img.dushanbe-static").forEach(function (img) { img.remove(); });
+      el.querySelectorAll("picture, img.dushanbe-static").forEach(function (img) { img.remove(); });
       if (!narrowSettings(el, fig)) fitToWidth(el, fig.layout);
       var config = touchConfig(payload.config);
       drawing[id] = window.Plotly.newPlot(el, fig.data, fig.layout, config)
@@ -74,7 +74,9 @@
     if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) out.displayModeBar = false;
     return out;
   }
-  var NARROW_PX = 600;   // dushanbe.figures._layout.NARROW_PX
+  // the same query chooses the narrow static image and height (dushanbe.bookext.html.NARROW_MEDIA)
+  var NARROW_MEDIA = "(max-width: 639.98px)";
+  function isNarrow() { return !!(window.matchMedia && window.matchMedia(NARROW_MEDIA).matches); }
   function merge(target, source) {
     Object.keys(source).forEach(function (key) {
       var value = source[key];
@@ -88,10 +90,20 @@
     return target;
   }
   function narrowSettings(el, fig) {
-    // A chart may carry settings for narrow screens (short names, its own height): apply them
-    // when the chart's box is narrow. Returns true when they set the height.
+    // A chart may carry its design for narrow screens: settings merged into the wide one (short
+    // names, its own height) or a whole figure of its own. Apply it on a narrow screen. Returns
+    // true when it set the height.
     var settings = fig.layout.meta && fig.layout.meta.narrow;
-    if (!settings || !el.clientWidth || el.clientWidth >= NARROW_PX) return false;
+    if (!settings || !isNarrow()) return false;
+    if (settings.figure) {
+      // the narrow design replaces the wide one (its own meta would point back at itself)
+      fig.data = settings.figure.data;
+      fig.layout = settings.figure.layout;
+      delete fig.layout.meta;
+      delete fig.layout.title;
+      if (fig.layout.height) { el.style.height = fig.layout.height + "px"; return true; }
+      return false;
+    }
     merge(fig.layout, settings.layout || {});
     Object.keys(settings.traces || {}).forEach(function (i) {
       if (fig.data[+i]) merge(fig.data[+i], settings.traces[i]);
