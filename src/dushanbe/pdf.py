@@ -14,6 +14,7 @@ prints the same file.
 """
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from pathlib import Path
@@ -146,7 +147,15 @@ def steady_pdf(path: Path, *, title: str, author: str, day: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print ``_build/singlehtml`` to ``_build/html/dushanbe-book.pdf``."""
+    """Print ``_build/singlehtml`` to ``_build/html/dushanbe-book.pdf``, or to ``--out PATH``.
+
+    Chromium is driven through Playwright's synchronous API, which refuses to run inside an
+    asyncio loop; a caller that has one (a test with a browser open) runs this as its own
+    process, ``python -m dushanbe.pdf --out PATH``.
+    """
+    parser = argparse.ArgumentParser(prog="python -m dushanbe.pdf", description=main.__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="where to write the PDF (default: beside the HTML pages)")
+    args = parser.parse_args(argv)
     root = project_root()
     built = root / "_build" / "singlehtml"
     if not (built / "book" / "index.html").is_file():
@@ -157,10 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copyfile(built / "book" / "index.html", single)
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     meta = book_metadata()
-    target = root / "_build" / "html" / PDF_NAME
+    target = args.out or root / "_build" / "html" / PDF_NAME
     charts = print_book(single, target, chromium, meta["title"].split(":")[0])
     pages = steady_pdf(target, title=meta["title"], author=meta["author"], day=build_date())
-    print(f"{target.relative_to(root)}: {pages} pages, {charts} charts, {target.stat().st_size / 1e6:.1f} MB")
+    print(f"{target}: {pages} pages, {charts} charts, {target.stat().st_size / 1e6:.1f} MB")
     return 0
 
 
