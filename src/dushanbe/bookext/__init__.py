@@ -39,8 +39,9 @@ def setup(app):
     app.connect("doctree-read", writers.collect)
     app.connect("env-purge-doc", writers.purge)
     app.connect("env-merge-info", writers.merge)
-    app.connect("env-get-updated", writers.dependents, priority=900)   # after Sphinx numbers figures
+    app.connect("env-get-updated", writers.every_page)
     app.connect("html-page-context", assets.on_html_page_context, priority=400)   # before opengraph
+    app.connect("html-collect-pages", assets.drop_stale_search_terms)
     app.connect("build-finished", writers.write_chart_files)
     app.connect("build-finished", config.publish_files)
     app.connect("build-finished", bookcite.write_book_files)

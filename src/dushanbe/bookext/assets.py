@@ -5,13 +5,17 @@ the book still needs.
   charts (``dushanbe.js`` fetches it when the reader first moves); adds the ``citation_*`` meta
   tags reference managers read; gives sphinxext-opengraph the page's first chart as its link
   preview image; drops sphinx-thebe's duplicate config script (thebe is off).
+* ``html-collect-pages`` (:func:`drop_stale_search_terms`): on a rebuild, Sphinx removes a
+  rewritten page's old words from the search index but keeps each word that is then in no page,
+  with an empty page list; the book drops those words, so a rebuild writes the same
+  ``searchindex.js`` as a clean build.
 * ``build-finished`` (:func:`repair_site`): lightens each page's head (:func:`light_head`), cuts
   the icon font to the icons in use (:mod:`.fonts`), removes theme files no page loads, and writes
   a valid root redirect page.
 
-Each repair names the markup it expects; ``tests/test_extension.py`` checks that the markup of
-the installed packages still matches, so an upgrade that changes it fails loudly instead of
-leaving a repair that does nothing.
+Each repair names the markup it expects; ``tests/test_extension.py`` checks them against the
+installed packages, so an upgrade that changes them fails loudly instead of leaving a repair that
+does nothing.
 """
 from __future__ import annotations
 
@@ -139,6 +143,22 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
     if isinstance(scripts, list):
         scripts[:] = [js for js in scripts if "thebe" not in (getattr(js, "filename", "") or "").lower()
                       and "THEBE_JS_URL" not in (getattr(js, "attributes", {}) or {}).get("body", "")]
+
+
+def drop_stale_search_terms(app):
+    """Drop from the search index the words no page holds any more (``html-collect-pages``, which
+    runs before the index is written); return no pages.
+
+    Sphinx's index builder keeps its words in ``_mapping`` and ``_title_mapping`` (word → set of
+    pages) and has no public way to drop an empty entry; ``tests/test_extension.py`` checks those
+    attributes on the installed Sphinx.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is not None:
+        for words in (indexer._mapping, indexer._title_mapping):
+            for word in [w for w, pages in words.items() if not pages]:
+                del words[word]
+    return []
 
 
 def remove_unused_theme_files(static: Path) -> list[Path]:

@@ -3,9 +3,8 @@
 * ``doctree-read``: :func:`collect` keeps each chart's record and figure in the environment, with
   the page it stands on (so the files, the registry and other pages can be written without
   reading anything back);
-* ``env-get-updated`` (after Sphinx has numbered the figures): :func:`dependents` asks for the
-  pages that show other pages' charts (the list of figures, the front page's lead graphic) to be
-  written again when a chart's number or words changed;
+* ``env-get-updated``: :func:`every_page` has every page written on every build (only pages
+  read again are executed);
 * the HTML writer: :func:`visit_chart_figure`, :func:`visit_lead_figure` and
   :func:`visit_figure_list` write the HTML of :mod:`dushanbe.bookext.html`;
 * ``build-finished``: :func:`write_chart_files` writes every chart's data, sources, figure,
@@ -14,7 +13,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from pathlib import Path
@@ -28,9 +26,9 @@ from ..cite import citation
 from . import html as pages
 from .config import write_if_changed
 from .images import Image, draw, export_figure
-from .render import chart_figure, lead_figure
+from .render import chart_figure
 
-__all__ = ["figure_list", "FigureListDirective", "collect", "purge", "merge", "dependents",
+__all__ = ["figure_list", "FigureListDirective", "collect", "purge", "merge", "every_page",
            "figure_number", "permalink", "visit_chart_figure", "visit_lead_figure", "visit_figure_list",
            "write_chart_files", "chart_citation"]
 
@@ -61,14 +59,8 @@ def charts_of(env) -> dict:
     return env.dushanbe_charts
 
 
-def _dependent_docs(env) -> set:
-    if not hasattr(env, "dushanbe_dependents"):
-        env.dushanbe_dependents = set()
-    return env.dushanbe_dependents
-
-
 def collect(app, doctree) -> None:
-    """Keep the charts a page publishes, and note whether it shows other pages' charts."""
+    """Keep the charts a page publishes."""
     env, charts = app.env, charts_of(app.env)
     for node in doctree.findall(chart_figure):
         fid = node["record"]["id"]
@@ -77,8 +69,6 @@ def collect(app, doctree) -> None:
                            type="dushanbe", location=node)
             continue
         charts[fid] = {"docname": env.docname, "record": node["record"], "figure": node["figure"]}
-    if any(True for _ in doctree.findall(lambda n: isinstance(n, (lead_figure, figure_list)))):
-        _dependent_docs(env).add(env.docname)
 
 
 def purge(app, env, docname) -> None:
@@ -86,29 +76,23 @@ def purge(app, env, docname) -> None:
     charts = charts_of(env)
     for fid in [f for f, c in charts.items() if c["docname"] == docname]:
         del charts[fid]
-    _dependent_docs(env).discard(docname)
 
 
 def merge(app, env, docnames, other) -> None:
     """Take in the charts a parallel reader collected (Sphinx's ``env-merge-info``)."""
     charts_of(env).update({f: c for f, c in charts_of(other).items() if c["docname"] in docnames})
-    _dependent_docs(env).update(_dependent_docs(other) & set(docnames))
 
 
-def _fingerprint(env) -> str:
-    """A digest of what other pages show of the charts: ids, numbers, titles, pages."""
-    shown = sorted((fid, c["docname"], c["record"]["title"], c["record"].get("subtitle", ""),
-                    c["record"]["description"], figure_number(env, c["docname"], fid))
-                   for fid, c in charts_of(env).items())
-    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
+def every_page(app, env) -> list[str]:
+    """Every page of the book, to be written again on every build (Sphinx's ``env-get-updated``).
 
-
-def dependents(app, env) -> list[str]:
-    """The pages to write again because a chart they show from another page changed."""
-    new = _fingerprint(env)
-    changed = new != getattr(env, "dushanbe_fingerprint", None)
-    env.dushanbe_fingerprint = new
-    return sorted(_dependent_docs(env)) if changed else []
+    Two reasons, each enough. Pages show other pages' charts (the front page's lead graphic, the
+    list of figures) and numbers. And Sphinx 7.4's incremental build keeps the search index's
+    explicit entries (the glossary's terms) only for the pages it writes: a rebuild that wrote
+    one page would drop every other page's entries from the search. Writing a page takes a
+    fraction of a second; executing it, which only a page read again needs, is what costs.
+    """
+    return sorted(env.found_docs)
 
 
 # --- Numbers and addresses ------------------------------------------------------------------
