@@ -15,6 +15,7 @@ spreadsheet numbers it: the header is row 1) and the column. Nothing is dropped.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -25,7 +26,7 @@ from frictionless import Checklist, Package
 
 from . import checks as _checks
 from .errors import DataValidationError, Problem
-from .meta import data_version
+from .meta import build_date, data_version
 from .paths import data_dir as _default_data_dir
 
 __all__ = ["DataValidationError", "Problem", "load_tables", "load_table", "data_version",
@@ -185,11 +186,27 @@ def _to_frame(rows: list[dict], res: dict) -> pd.DataFrame:
     return frame
 
 
+#: The tables last loaded, under a key of the data folder's files and the build date.
+_LOADED: dict[str, dict[str, pd.DataFrame]] = {}
+
+
+def _content_key(folder: Path) -> str:
+    """A SHA-256 over every file of ``folder`` (path and bytes) and the build date: what
+    validation depends on."""
+    digest = hashlib.sha256(f"{folder.resolve()}\0{build_date()}".encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def load_tables(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """Load and validate every table of ``datapackage.json``; return them by name.
 
     Returns DataFrames with each file's columns (dates as ``datetime64``, lengths as ``float64``,
-    empty text as ``""``) plus ``row``, the row number in the file (header = row 1).
+    empty text as ``""``) plus ``row``, the row number in the file (header = row 1). Each call
+    returns fresh copies; the tables are validated again whenever a file of the folder, or the
+    build date, has changed since the last call (a notebook kernel or a test run loads them many
+    times).
 
     Raises
     ------
@@ -198,6 +215,15 @@ def load_tables(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
         problems in the same file.
     """
     folder = Path(data_dir) if data_dir else _default_data_dir()
+    key = _content_key(folder)
+    if key not in _LOADED:
+        tables = _validated_tables(folder)
+        _LOADED.clear()
+        _LOADED[key] = tables
+    return {name: frame.copy() for name, frame in _LOADED[key].items()}
+
+
+def _validated_tables(folder: Path) -> dict[str, pd.DataFrame]:
     descriptor = package_descriptor(folder)
     headers = {}
     for res in descriptor["resources"]:
