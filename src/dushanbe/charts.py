@@ -24,6 +24,8 @@ chart's files from the bundle when it is built.
 ['application/vnd.dushanbe.chart+json', 'application/vnd.plotly.v1+json', 'text/plain']
 >>> chart.bundle()[CHART_MIME]["sources"][0]["publisher"]
 'P'
+>>> sorted(lead(chart)._repr_mimebundle_()[LEAD_MIME])   # the same chart, as another page's lead
+['description', 'id', 'subtitle', 'title']
 """
 from __future__ import annotations
 
@@ -246,15 +248,6 @@ class Lead:
 
 def lead(chart: Chart) -> Lead:
     """Return ``chart`` as a lead graphic for another page (the front page's map, say). The
-    chart itself must be published on its own page; the lead links to it there.
-
-    >>> import pandas as pd, plotly.graph_objects as go
-    >>> sources = pd.DataFrame({"source_id": ["s"], "publisher": ["P"], "title": ["T"],
-    ...     "url": ["https://p.org/t"], "kind": ["news"], "accessed": pd.to_datetime(["2026-11-27"]),
-    ...     "published": pd.to_datetime([None])})
-    >>> record = ChartRecord(id="fig-x", title="A finding", caption="What is drawn.",
-    ...     description="Two bars.", data=pd.DataFrame({"v": [1], "source_id": ["s"]}))
-    >>> sorted(lead(publish(go.Figure(go.Bar(y=[1])), record, sources))._repr_mimebundle_()[LEAD_MIME])
-    ['description', 'id', 'subtitle', 'title']
-    """
+    chart itself must be published on its own page; the lead links to it there (the module's
+    example shows one)."""
     return Lead(chart)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 
+from .words import long_date
+
 __all__ = ["citation", "KINDS"]
 
 #: The kinds of work the book cites: a chart (a figure in the book) and the book itself.
@@ -58,9 +60,10 @@ def citation(*, key: str, kind: str, title: str, author: str, book: str, version
     formats = KINDS[kind]
     year = built[:4]
     edition = f"version {version}, data version {data_version}"
-    within = f" In {book}" if kind == "figure" else ""
+    # a chart: "Figure 3.1: Title. In Book (edition)."; the book: "Title (edition)."
+    within = f". In {book}" if kind == "figure" else ""
     short = f"{author} ({year})" + (", " + title.split(":")[0] if kind == "figure" else "")
-    full = f"{author} ({year}). {title}.{within} ({edition}). Retrieved {built} from {url}"
+    full = f"{author} ({year}). {title}{within} ({edition}). Retrieved {long_date(built)} from {url}"
     bib = [f"@{formats['bibtex']}{{{key},",
            f"  author       = {{{{{author}}}}},",
            f"  title        = {{{{{title}}}}},"]

@@ -41,10 +41,10 @@ def verdict_table(rows: list[dict], *, caption: str, verdict_name: str, evidence
             f'<td data-label="{names[1]}"><q>{esc(r["quote"])}</q><br>'
             f'<span class="dushanbe-claim">{esc(r["statement"])}</span></td>'
             f'<td data-label="{esc(names[2])}"><span class="{badge}">'
-            f'<span aria-hidden="true">{r["symbol"]}</span> {esc(r["verdict"])}</span></td>'
+            f'{esc(r["verdict"])} <span aria-hidden="true">{r["symbol"]}</span></span></td>'
             f'<td data-label="{esc(names[3])}">{esc(r["evidence"])}<br><small>{r["note"]}</small></td></tr>')
     head = "".join(f'<th scope="col">{esc(n)}</th>' for n in names)
-    return HTML(f'<table class="dushanbe-table dushanbe-claims table"><caption>{esc(caption)}</caption>'
+    return HTML(f'<table class="dushanbe-table dushanbe-cards dushanbe-claims table"><caption>{esc(caption)}</caption>'
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
 

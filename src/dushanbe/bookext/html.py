@@ -16,10 +16,12 @@ from __future__ import annotations
 import copy
 import html
 import json
+import re
 from dataclasses import dataclass
 
 from ..figures._layout import untitled
 from ..markup import script_json
+from ..words import long_date
 
 __all__ = ["Place", "FILES", "ALL_CHARTS", "file_name", "LICENCE", "NARROW_MEDIA", "NARROW_WIDTH", "script_json",
            "page_figure", "narrow_figure", "chart_html", "lead_html", "embed_page", "interactive_book",
@@ -161,14 +163,17 @@ def short_sources(sources: list[dict], limit: int = 4) -> str:
 def source_items(sources: list[dict]) -> str:
     """Return the sources as a list of readable citations, each linked to the page read.
 
+    Each item carries its row's ``source_id`` (in ``data-source-id``, as in the chart's sources
+    CSV), for a reader who looks it up in the data; the text gives dates as the book writes them.
+
     >>> source_items([{"publisher": "TASS", "title": "A <b>", "url": "https://t.ru/1",
     ...                "published": "2022-01-05", "accessed": "2026-11-27", "source_id": "t"}])
-    '<ul class="dushanbe-source-list"><li><a href="https://t.ru/1">TASS, “A &lt;b&gt;”</a> (published 2022-01-05; accessed 2026-11-27; <code>t</code>)</li></ul>'
+    '<ul class="dushanbe-source-list"><li data-source-id="t"><a href="https://t.ru/1">TASS, “A &lt;b&gt;”</a> (published 5 January 2022; read 27 November 2026)</li></ul>'
     """
     items = "".join(
-        f'<li><a href="{esc(s["url"])}">{esc(s["publisher"])}, “{esc(s["title"])}”</a> ('
-        + (f'published {esc(s["published"])}; ' if s.get("published") else "")
-        + f'accessed {esc(s["accessed"])}; <code>{esc(s["source_id"])}</code>)</li>' for s in sources)
+        f'<li data-source-id="{esc(s["source_id"])}"><a href="{esc(s["url"])}">{esc(s["publisher"])}, “{esc(s["title"])}”</a> ('
+        + (f'published {long_date(s["published"])}; ' if s.get("published") else "")
+        + f'read {long_date(s["accessed"])})</li>' for s in sources)
     return f'<ul class="dushanbe-source-list">{items}</ul>'
 
 
@@ -192,12 +197,21 @@ def data_table(data: dict) -> str:
             f"<tbody>{body}</tbody></table></div>")
 
 
+def _frame_label(name: str) -> str:
+    """A frame's name as a reader reads it: an ISO date written out.
+
+    >>> _frame_label("2021-09-16"), _frame_label("today")
+    ('16 September 2021', 'today')
+    """
+    return long_date(name) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name) else name
+
+
 def _frame_control(record: dict) -> str:
     """A native, keyboard-usable list of the chart's animation frames (dates)."""
     if not record.get("frames"):
         return ""
     fid = esc(record["id"])
-    options = "".join(f'<option value="{esc(n)}"{" selected" if n == record.get("active") else ""}>{esc(n)}</option>'
+    options = "".join(f'<option value="{esc(n)}"{" selected" if n == record.get("active") else ""}>{esc(_frame_label(n))}</option>'
                       for n in record["frames"])
     return (f'<p class="dushanbe-frames"><label for="{fid}-frame">Show the chart for</label> '
             f'<select id="{fid}-frame" class="dushanbe-frame-select" data-plot="{fid}-plot">{options}</select></p>')

@@ -174,6 +174,14 @@ def event_lanes(events: pd.DataFrame, lanes: dict[str, str], *, headlines: dict[
     return narrow(wide, figure=slim)
 
 
+def _span_bar(part: pd.DataFrame, until: pd.Timestamp, **style) -> go.Bar:
+    """One horizontal bar per row of ``part``, from its ``start`` to its ``end`` (an open end runs
+    to ``until``), on the row of its ``state``; ``style`` is passed to the trace."""
+    ends = part["end"].fillna(until)
+    return go.Bar(y=part["state"], base=part["start"], x=(ends - part["start"]).dt.total_seconds() * 1000,
+                  orientation="h", **style)
+
+
 def _status_bars(fig: go.Figure, spans: pd.DataFrame, until: pd.Timestamp, *, row=None,
                  shown: set | None = None, names: dict | None = None) -> None:
     """One bar trace per status in ``spans`` (colour *and* hatching give the status); a status
@@ -182,10 +190,8 @@ def _status_bars(fig: go.Figure, spans: pd.DataFrame, until: pd.Timestamp, *, ro
         part = spans[spans["status"] == status]
         if part.empty:
             continue
-        ends = part["end"].fillna(until)
-        fig.add_trace(go.Bar(
-            y=part["state"], base=part["start"], x=(ends - part["start"]).dt.total_seconds() * 1000,
-            orientation="h", name=STATUS_LABELS[status], legendgroup=status,
+        fig.add_trace(_span_bar(
+            part, until, name=STATUS_LABELS[status], legendgroup=status,
             showlegend=shown is None or status not in shown,
             marker=dict(color=style["color"], line=dict(color="#333333", width=0.5),
                         pattern=dict(shape=style["pattern"], fgcolor="#ffffff", size=6)),
@@ -206,10 +212,8 @@ def _participation_bars(fig: go.Figure, rows: pd.DataFrame, until: pd.Timestamp,
         part = rows[rows["participation"] == kind]
         if part.empty:
             continue
-        ends = part["end"].fillna(until)
-        fig.add_trace(go.Bar(
-            y=part["state"], base=part["start"], x=(ends - part["start"]).dt.total_seconds() * 1000,
-            orientation="h", name=PARTICIPATION_LABELS[kind], legendgroup=kind,
+        fig.add_trace(_span_bar(
+            part, until, name=PARTICIPATION_LABELS[kind], legendgroup=kind,
             showlegend=shown is None or kind not in shown,
             marker=dict(color="rgba(0,0,0,0)", line=dict(color="#000000", width=1.5),
                         pattern=dict(shape=style["pattern"], fgcolor="#000000", size=5, solidity=0.4)),

@@ -39,6 +39,13 @@
       });
     });
   }
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  function longDate(iso) {
+    // "2026-12-01" -> "1 December 2026", as the book writes dates
+    var p = iso.split("-");
+    return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
+  }
   function retrievedToday() {
     // "Retrieved <date>" names the day the page was built; a reader citing it today gets today.
     var now = new Date();
@@ -47,7 +54,7 @@
     document.querySelectorAll(".dushanbe-cite [data-built]").forEach(function (el) {
       var built = el.getAttribute("data-built");
       if (built && built !== today) {
-        el.textContent = el.textContent.split("Retrieved " + built).join("Retrieved " + today)
+        el.textContent = el.textContent.split("Retrieved " + longDate(built)).join("Retrieved " + longDate(today))
           .split("urldate      = {" + built + "}").join("urldate      = {" + today + "}");
       }
     });
