@@ -124,8 +124,8 @@ def _assert_broken(data_copy, table, old, new, pattern):
      r"column 'participants': 'KYR' is neither an ISO alpha-3 code nor an org_id"),
     ("events", "2021-10-18,2021-10-23", "2021-10-18,2021-10-13",
      r"column 'last_day': last_day 2021-10-13 is before start"),
-    ("memberships", "EURASEC,BLR,member,2000-10-10,2015-01-01", "EURASEC,BLR,member,2000-10-10,",
-     r"column 'end': is open, but EURASEC was dissolved on 2015-01-01"),
+    ("memberships", "EurAsEC,BLR,member,2000-10-10,2015-01-01", "EurAsEC,BLR,member,2000-10-10,",
+     r"column 'end': is open, but EurAsEC was dissolved on 2015-01-01"),
     ("memberships", "EAEU,UZB,observer,2020-12-11", "EAEU,UZB,observer,2014-12-11",
      r"column 'start': starts 2014-12-11, before EAEU was founded"),
 ])

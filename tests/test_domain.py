@@ -156,8 +156,8 @@ def test_economic_unions_and_cis(m):
     assert members_on(m, "EAEU", "2015-01-01") == ["BLR", "KAZ", "RUS"]
     assert members_on(m, "EAEU", DAY) == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
     assert members_on(m, "EAEU", DAY, status="observer") == ["CUB", "MDA", "UZB"]
-    assert members_on(m, "EURASEC", "2014-12-31") == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
-    assert members_on(m, "EURASEC", "2015-01-01") == []
+    assert members_on(m, "EurAsEC", "2014-12-31") == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    assert members_on(m, "EurAsEC", "2015-01-01") == []
     assert status_on(m, "TKM", "CIS", DAY) == "associate"
     from dushanbe.memberships import in_both
     assert in_both(m, "CSTO", "SCO", DAY) == ["KAZ", "KGZ", "RUS", "TJK"]
@@ -176,7 +176,7 @@ def test_network_measures(m):
     groups = communities(state_projection(g, statuses=ALL_STATUSES))
     assert sum(len(x) for x in groups) == t.shape[0]
     assert any({"CHN", "IND", "PAK"} <= set(x) for x in groups)
-    s = snapshot_summary(m, ["1995-01-01", DAY], ["CST", "CSTO", "SCO", "CIS", "EURASEC", "EAEU"])
+    s = snapshot_summary(m, ["1995-01-01", DAY], ["CST", "CSTO", "SCO", "CIS", "EurAsEC", "EAEU"])
     assert s["states"].tolist() == [12, 22]
 
 

@@ -152,8 +152,8 @@ def csto_members_named(tables):
 
 def drills_within_a_month(tables):
     """Supported if the CSTO drills announced at the summit (``csto-drills-oct-2021``) began in
-    Tajikistan 21 to 45 days after it: "in a month" read as about a month, three weeks to six
-    weeks either side of thirty days, the window fixed before the drills' date was checked."""
+    Tajikistan 21–45 days after it ("in a month" read as three weeks to six and a half weeks), a
+    window fixed before the drills' date was checked."""
     summit = _summit(tables)
     drills = _event(tables, "csto-drills-oct-2021")
     days = (drills["start"] - summit).days

@@ -16,9 +16,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .memberships import STATUS_LABELS
-from .names import adjective, country_name
+from .names import country_name
 from .style import BORDER_STYLE
-from .words import join_names, km, long_date, month_year, number_word
+from .words import date_range, join_names, km, length_figure, long_date, month_year, number_word
 
 __all__ = ["state_history", "org_story", "timeline_description", "lengths_description",
            "border_map_description", "events_description", "events_period", "allies_description",
@@ -57,12 +57,23 @@ def org_story(rows: pd.DataFrame, org: str) -> str:
     return f"{org} — " + " ".join(f"{join_names(states)}: {history}." for history, states in ordered)
 
 
-def timeline_description(spans: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+def timeline_description(spans: pd.DataFrame, names: dict[str, str] | None = None,
+                         participation: pd.DataFrame | None = None) -> str:
     """Return the text alternative of a membership timeline: one :func:`org_story` per
-    organisation in ``spans`` (columns ``org_id``, ``state``, ``status``, ``start``, ``end``)."""
+    organisation in ``spans`` (columns ``org_id``, ``state``, ``status``, ``start``, ``end``),
+    each followed by its states' non-participation (``participation``: ``org_id``, ``state``,
+    ``participation``, ``start``), which the legal status beneath it outlives."""
+    from .memberships import PARTICIPATION_LABELS
+
     names = names or {}
-    return " ".join(org_story(part, names.get(org, org))
-                    for org, part in spans.groupby("org_id", sort=False))
+    out = []
+    for org, part in spans.groupby("org_id", sort=False):
+        story = org_story(part, names.get(org, org))
+        if participation is not None:
+            for r in participation[participation["org_id"] == org].itertuples():
+                story += f" {r.state}: {PARTICIPATION_LABELS[r.participation]} from {long_date(r.start)}."
+        out.append(story)
+    return " ".join(out)
 
 
 def lengths_description(compared: pd.DataFrame, columns: dict[str, str]) -> str:
@@ -76,9 +87,14 @@ def lengths_description(compared: pd.DataFrame, columns: dict[str, str]) -> str:
     out = []
     for column, who in columns.items():
         given = compared.dropna(subset=[column]).sort_values(column, ascending=False)
-        out.append(f"{who} gives " + join_names(f"{country_name(n)} {km(v)}"
+        out.append(f"{who} gives " + join_names(f"{country_name(n)} {length_figure(v)}"
                                               for n, v in zip(given["neighbour"], given[column])) + ".")
     return " ".join(out)
+
+
+#: How a sentence names a line's dash pattern.
+LINE_WORDS = {"solid": "solid", "dot": "dotted", "dash": "dashed", "longdash": "long-dashed",
+              "dashdot": "dash-dotted", "longdashdot": "long-dash-dotted"}
 
 
 def border_map_description(lines: pd.DataFrame, profile: pd.DataFrame, of: str, date) -> str:
@@ -94,11 +110,10 @@ def border_map_description(lines: pd.DataFrame, profile: pd.DataFrame, of: str, 
              f"{number_word(n)} neighbours."]
     for (code, label), group in lines.groupby(["class", "label"], sort=False):
         states = join_names(sorted(country_name(i) for i in group["iso3_b"]))
-        dash = BORDER_STYLE[code]["dash"].replace("dashdot", "dash-dot")
-        parts.append(f"{label[0].upper() + label[1:]} ({dash} line): {states}.")
+        parts.append(f"{label[0].upper() + label[1:]} ({LINE_WORDS[BORDER_STYLE[code]['dash']]} line): {states}.")
     both = profile[(profile["CSTO"] == "member") & (profile["SCO"] == "member")]
     if len(both):
-        parts.append(f"Members of both the CSTO and the SCO: {join_names(sorted(both['state']))}.")
+        parts.append(f"Members of both the CSTO and the SCO shown on the map: {join_names(sorted(both['state']))}.")
     return " ".join(parts)
 
 
@@ -123,12 +138,14 @@ def events_description(events: pd.DataFrame) -> str:
     >>> e = pd.DataFrame({"name": ["Summit"], "location": ["Dushanbe"],
     ...     "start": pd.to_datetime(["2021-09-16"]), "last_day": pd.to_datetime([None])})
     >>> events_description(e)
-    'Summit, Dushanbe: 16 September 2021.'
+    'Summit (16 September 2021; Dushanbe).'
     """
+    from .events import core_name
+
     out = []
     for r in events.sort_values("start").itertuples():
-        days = long_date(r.start) + (f" to {long_date(r.last_day)}" if pd.notna(r.last_day) else "")
-        out.append(f"{r.name}, {r.location}: {days}.")
+        days = date_range(r.start, r.last_day) if pd.notna(r.last_day) else long_date(r.start)
+        out.append(f"{core_name(r.name)} ({days}; {r.location}).")
     return " ".join(out)
 
 
@@ -173,32 +190,30 @@ def only_members_title(of: str, neighbours: list[str], members: list[str], org: 
 
 def lengths_title(compared: pd.DataFrame, stated: str, reference: str, reference_name: str,
                   others: dict[str, str] | None = None) -> str:
-    """Title the comparison of the article's border lengths with a reference's; where another
-    source (``others``: column → name) gives the article's figure, say so.
+    """Title the comparison of the article's border lengths with a reference's: whose published
+    figure each length is (the reference's, or another source's, ``others``: column → name), or
+    how far it lies from the reference's.
 
     >>> c = pd.DataFrame({"neighbour": ["TJK", "UZB"], "a": [1344.0, 144.0], "f": [1357.0, 144.0],
     ...                   "g": [1344.15, None]})
-    >>> lengths_title(c, "a", "f", "the Factbook")
-    "The article's 144 km for the Uzbek border matches the Factbook; its 1,344 km for the Tajik border is 13 km below it"
     >>> lengths_title(c, "a", "f", "the Factbook", {"g": "the Tajik government"})
-    "The article's 144 km for the Uzbek border matches the Factbook; its 1,344 km for the Tajik border is the Tajik government's figure, 13 km below the Factbook's"
+    "The article's border lengths are published figures: the Factbook's for Uzbekistan, the Tajik government's for Tajikistan"
+    >>> lengths_title(c, "a", "f", "the Factbook")
+    "The article's length for Uzbekistan is the Factbook's; for Tajikistan it is 13 km below it"
     """
     given = compared.dropna(subset=[stated]).sort_values(stated)
-    parts = []
-    for i, (_, r) in enumerate(given.iterrows()):
-        who = "The article's" if i == 0 else "its"
-        place = f"the {adjective(r['neighbour'])} border"
-        value, ref = r[stated], r[reference]
-        agree = [name for col, name in (others or {}).items()
-                 if pd.notna(r.get(col)) and round(r[col]) == round(value)]
+    matched, off = [], []
+    for _, r in given.iterrows():
+        value, ref, country = r[stated], r[reference], country_name(r["neighbour"])
+        agree = [name for col, name in (others or {}).items() if pd.notna(r.get(col)) and round(r[col]) == round(value)]
         if value == ref:
-            verdict = f"matches {reference_name}"
+            matched.append((country, reference_name))
         elif agree:
-            possessive = "the " + reference_name.removeprefix("the ") + "'s"
-            verdict = (f"is {join_names(agree)}'s figure, {km(abs(value - ref))} "
-                       f"{'below' if value < ref else 'above'} {possessive}")
+            matched.append((country, agree[0]))
         else:
-            verdict = f"is {km(abs(value - ref))} {'below' if value < ref else 'above'} it"
-        parts.append(f"{who} {km(value)} for {place} {verdict}")
-    return "; ".join(parts)
-
+            off.append(f"for {country} it is {km(abs(value - ref))} {'below' if value < ref else 'above'} it")
+    if not off:
+        return ("The article's border lengths are published figures: "
+                + ", ".join(f"{who}'s for {country}" for country, who in matched))
+    head = "; ".join([f"The article's length for {country} is {who}'s" for country, who in matched] + off)
+    return head[0].upper() + head[1:]

@@ -26,7 +26,7 @@ from typing import Iterable
 import pandas as pd
 
 __all__ = ["join_names", "long_date", "short_date", "month_year", "date_range", "km", "length_figure", "number_word",
-           "count", "verb", "plural", "capital", "ordinal_day", "rule_summary"]
+           "count", "opening", "share", "verb", "capital", "ordinal_day", "rule_summary"]
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +131,29 @@ def count(n: int, noun: str, plural_form: str | None = None) -> str:
     return f"{number_word(n)} {noun}"
 
 
-#: Another name for :func:`count`, as older code calls it.
-plural = count
+def opening(n: int, noun: str | None = None) -> str:
+    """Return a count that opens a sentence: spelled out, since a sentence never starts with a
+    figure (the house style), with its noun agreeing.
+
+    >>> opening(19), opening(20, "claim"), opening(1, "claim"), opening(0, "claim")
+    ('Nineteen', 'Twenty claims', 'One claim', 'No claims')
+    """
+    n = int(n)
+    word = "no" if n == 0 else _engine().number_to_words(n)
+    if noun is None:
+        return capital(word)
+    return capital(f"{word} {noun if n == 1 else _engine().plural_noun(noun)}")
+
+
+def share(part: int, whole: int) -> str:
+    """Return how many of a group, as a sentence says it: "all four", "three of the four", "none of the four".
+
+    >>> share(4, 4), share(3, 4), share(0, 4), share(2, 2)
+    ('all four', 'three of the four', 'none of the four', 'both')
+    """
+    if part == whole:
+        return "both" if whole == 2 else f"all {number_word(whole)}"
+    return f"{'none' if part == 0 else number_word(part)} of the {number_word(whole)}"
 
 
 def verb(n: int, singular: str) -> str:

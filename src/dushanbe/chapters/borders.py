@@ -164,7 +164,7 @@ def charts(tables: dict) -> dict:
     ranked = three.sort_values("ne_10m_ratio")
     ratio = ChartRecord(
         id=RATIO,
-        title=(f"Every border measured on a 1:10m world map comes out shorter than the Factbook's: {low:.0%} to {high:.0%} of it"
+        title=(f"Measured on a world map, every border is shorter than the Factbook's: {low:.0%}–{high:.0%} of it"
                if (three["ne_10m_ratio"] < 1).all() else
                f"Borders measured on a 1:10m world map run from {low:.0%} to {high:.0%} of the Factbook's lengths"),
         subtitle="Length computed from Natural Earth boundaries at 1:50m and 1:10m on the WGS84 ellipsoid, as a share of the CIA World Factbook's",

@@ -12,7 +12,7 @@ import pandas as pd
 from ..charts import ChartRecord, publish
 from ..claims import VERDICTS, assess, verdict_counts, weakest_claims
 from ..figures import verdict_figure
-from ..words import capital, count, join_names, number_word, verb
+from ..words import count, join_names, number_word, opening, verb
 
 __all__ = ["facts", "charts", "verdict_sentence", "verdict_title"]
 
@@ -49,12 +49,12 @@ def verdict_title(counts: dict[str, int], total: int) -> str:
     """The verdict chart's title: the share supported, and whether any claim is contradicted.
 
     >>> verdict_title({"supported": 18, "partly supported": 2}, 20)
-    "18 of the article's 20 checkable claims are supported, and none is contradicted"
+    "Eighteen of the article's 20 checkable claims are supported, and none is contradicted"
     >>> verdict_title({"supported": 18, "contradicted": 2}, 20)
-    "18 of the article's 20 checkable claims are supported, but two are contradicted"
+    "Eighteen of the article's 20 checkable claims are supported, but two are contradicted"
     """
     n, wrong = counts.get("supported", 0), counts.get("contradicted", 0)
-    head = f"{capital(number_word(n))} of the article's {number_word(total)} checkable claims {verb(n, 'is')} supported"
+    head = f"{opening(n)} of the article's {number_word(total)} checkable claims {verb(n, 'is')} supported"
     return head + (", and none is contradicted" if not wrong else f", but {number_word(wrong)} {verb(wrong, 'is')} contradicted")
 
 
@@ -88,8 +88,8 @@ def charts(tables: dict) -> dict:
         subtitle="The article's checkable statements by verdict, and whether the verdict was computed from the data or read from a source",
         caption=("Each bar counts the article's checkable statements with that verdict; its parts say whether the verdict "
                  "was computed from the book's tables each time it is built or decided by reading the source named beside it."),
-        description=(f"{capital(count(len(assessed), 'claim'))}: {verdict_sentence(counts)}. "
-                     f"{capital(count(int(assessed['computed'].sum()), 'verdict'))} {verb(int(assessed['computed'].sum()), 'is')} "
+        description=(f"Of {count(len(assessed), 'claim')}, {verdict_sentence(counts)}. "
+                     f"{opening(int(assessed['computed'].sum()), 'verdict')} {verb(int(assessed['computed'].sum()), 'is')} "
                      "computed from the data."),
         data=assessed[["claim_id", "quote", "claim", "verdict", "computed", "check", "evidence", "source_id"]])
     return {CHART: publish(verdict_figure(verdict_counts(assessed), verdicts=VERDICTS), record, tables["sources"])}

@@ -35,7 +35,8 @@ def facts(tables: dict) -> dict[str, str]:
         "tables": join_names(f"{n}.csv" for n in names),
         "n_sources": number_word(len(tables["sources"])),
         "n_quotes": number_word(len(tables["evidence"])),
-        "n_rows": number_word(sum(len(tables[n]) for n in names if n not in ("sources", "evidence"))),
+        "n_rows": number_word(sum(len(tables[n]) for n in set(tables["evidence"]["resource"]))),
+        "quoted_tables": join_names(f"{n}.csv" for n in names if n in set(tables["evidence"]["resource"])),
         "checked": long_date(days["checked"]),
         "sources_stop": long_date(days["sources_stop"]),
         "today": long_date(days["today"]),
@@ -100,7 +101,7 @@ def table_sections(tables: dict):
         checks = "".join(f"<li>{esc(c)}</li>" for c in _checks_for(name))
         out.append(
             f'<section class="dushanbe-data-table" id="data-{esc(name)}"><h2>{esc(name)}.csv</h2>'
-            f'<p>{esc(res.get("description", ""))} {count(len(tables[name]), "row")}. '
+            f'<p>{esc(res.get("description", ""))} It has {count(len(tables[name]), "row")}. '
             f'<a href="../data/{esc(res["path"])}" download>Download {esc(res["path"])}</a>. '
             f'Key: {esc(", ".join(res["schema"]["primaryKey"]))}.</p>'
             f'<details><summary>Its fields</summary>{fields}</details>'

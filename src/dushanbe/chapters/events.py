@@ -17,7 +17,7 @@ from ..events import matching
 from ..figures import event_lanes, event_rows
 from ..narrative import events_description, events_period
 from ..plans import after_summit, assess_plans
-from ..words import capital, count, date_range, join_names, long_date, month_year, number_word
+from ..words import capital, count, date_range, join_names, long_date, month_year, number_word, share
 
 __all__ = ["facts", "charts", "LANES", "RUN_UP", "SINCE", "troops_sentence", "sources_stop_sentence", "exercises_sentence",
            "programme_sentence", "attacks_sentence", "shifts_sentence",
@@ -40,13 +40,13 @@ def troops_sentence(deployed_tjk: int, exercises_tjk: int, elsewhere: list[str])
     """Answer the article's headline: did CSTO troops go to the Tajik–Afghan border?
 
     >>> troops_sentence(0, 4, ["Kazakhstan"])
-    "No CSTO troops were sent to guard the Tajik–Afghan border; they came to Tajikistan only for exercises, four of them, and the bloc's one deployment went to Kazakhstan"
+    "No troops of the Collective Security Treaty Organization (CSTO) were sent to guard the Tajik–Afghan border; they came to Tajikistan only for exercises, four of them, and the bloc's one deployment went to Kazakhstan"
     >>> troops_sentence(1, 4, [])
     'CSTO troops were sent to Tajikistan once, besides four exercises'
     >>> troops_sentence(0, 0, [])
     'No CSTO troops came to Tajikistan at all'
     >>> troops_sentence(0, 1, ["Kazakhstan", "Armenia"])
-    "No CSTO troops were sent to guard the Tajik–Afghan border; they came to Tajikistan only for one exercise, and the bloc's deployments went to Kazakhstan and Armenia"
+    "No troops of the Collective Security Treaty Organization (CSTO) were sent to guard the Tajik–Afghan border; they came to Tajikistan only for one exercise, and the bloc's deployments went to Kazakhstan and Armenia"
     """
     if deployed_tjk:
         return (f"CSTO troops were sent to Tajikistan {'once' if deployed_tjk == 1 else number_word(deployed_tjk) + ' times'}"
@@ -59,7 +59,8 @@ def troops_sentence(deployed_tjk: int, exercises_tjk: int, elsewhere: list[str])
         where = f", and the bloc's one deployment went to {elsewhere[0]}"
     elif elsewhere:
         where = f", and the bloc's deployments went to {join_names(elsewhere)}"
-    return f"No CSTO troops were sent to guard the Tajik–Afghan border; they came to Tajikistan {came}{where}"
+    return (f"No troops of the Collective Security Treaty Organization (CSTO) were sent to guard the Tajik–Afghan "
+            f"border; they came to Tajikistan {came}{where}")
 
 
 def sources_stop_sentence(stop, pending: list[str]) -> str:
@@ -118,18 +119,18 @@ def exercises_sentence(years: list[int], deployments: list[tuple[str, str]]) -> 
     and where the bloc sent forces to act (``deployments``: (dates, country)).
 
     >>> exercises_sentence([2021, 2022, 2024, 2025], [("6–19 January 2022", "Kazakhstan")])
-    'CSTO forces returned to Tajikistan for exercises in 2021, 2022, 2024 and 2025, four in all. The one time the bloc sent its forces to act, 6–19 January 2022, they went to Kazakhstan.'
+    'In all, CSTO forces came to Tajikistan for four exercises, in 2021, 2022, 2024 and 2025. The one time the bloc sent its forces to act, 6–19 January 2022, they went to Kazakhstan.'
     >>> exercises_sentence([2021], [])
-    'CSTO forces returned to Tajikistan for one exercise, in 2021. The bloc has not sent its forces to act anywhere.'
+    'CSTO forces came to Tajikistan for one exercise, in 2021. The bloc has not sent its forces to act anywhere.'
     """
     unique = sorted(set(years))
     if not years:
         head = "CSTO forces have not exercised in Tajikistan since."
     elif len(years) == 1:
-        head = f"CSTO forces returned to Tajikistan for one exercise, in {years[0]}."
+        head = f"CSTO forces came to Tajikistan for one exercise, in {years[0]}."
     else:
-        head = (f"CSTO forces returned to Tajikistan for exercises in {join_names(str(y) for y in unique)}, "
-                f"{number_word(len(years))} in all.")
+        head = (f"In all, CSTO forces came to Tajikistan for {number_word(len(years))} exercises, in "
+                f"{join_names(str(y) for y in unique)}.")
     if not deployments:
         return head + " The bloc has not sent its forces to act anywhere."
     if len(deployments) == 1:
@@ -160,16 +161,15 @@ def attacks_sentence(attacks: pd.DataFrame) -> str:
 
     >>> days = pd.DataFrame({"start": pd.to_datetime(["2024-11-18", "2026-01-18"])})
     >>> attacks_sentence(days)
-    'The border, meanwhile, grew dangerous: the data record two armed attacks across it from Afghanistan, 18 November 2024–18 January 2026.'
+    'The sources also report two armed attacks across the border from Afghanistan, between 18 November 2024 and 18 January 2026.'
     >>> attacks_sentence(days.iloc[:0])
-    'The data record no armed attack across it from Afghanistan.'
+    'The sources report no armed attack across the border from Afghanistan.'
     """
     if attacks.empty:
-        return "The data record no armed attack across it from Afghanistan."
-    when = (long_date(attacks["start"].min()) if len(attacks) == 1
-            else date_range(attacks["start"].min(), attacks["start"].max()))
-    return (f"The border, meanwhile, grew dangerous: the data record {count(len(attacks), 'armed attack')} across it "
-            f"from Afghanistan, {when}.")
+        return "The sources report no armed attack across the border from Afghanistan."
+    first, last = attacks["start"].min(), attacks["start"].max()
+    when = f"on {long_date(first)}" if len(attacks) == 1 else f"between {long_date(first)} and {long_date(last)}"
+    return f"The sources also report {count(len(attacks), 'armed attack')} across the border from Afghanistan, {when}."
 
 
 def delivered_sentence(exercises: int, deployments_elsewhere: int, programme: bool) -> str:
@@ -208,11 +208,12 @@ def shifts_sentence(clauses: list[str]) -> str:
     return f"Around the border, the blocs shifted. {capital(body)}."
 
 
-def _joined(memberships: pd.DataFrame, org: str, since, until) -> list[str]:
-    """States that became full members of ``org`` after ``since``, by ``until``, in order of joining."""
+def _joined(memberships: pd.DataFrame, org: str, since, until) -> list[tuple[str, pd.Timestamp]]:
+    """States that became full members of ``org`` after ``since``, by ``until``, in order of
+    joining, with the day each joined."""
     rows = memberships[(memberships["org_id"] == org) & (memberships["status"] == "member")
-                       & (memberships["start"] > since) & (memberships["start"] <= until)]
-    return list(rows.sort_values("start")["iso3"])
+                       & (memberships["start"] > since) & (memberships["start"] <= until)].sort_values("start")
+    return list(zip(rows["iso3"], rows["start"]))
 
 
 def _latest_headline(events: pd.DataFrame, thread: str) -> str:
@@ -246,13 +247,12 @@ def facts(tables: dict) -> dict[str, str]:
     programme = programme[programme["thread"] == "border-help"]
     attacks = later[later["kind"] == "attack"]
     freeze = tables["participation"].query("org_id == 'CSTO' and participation == 'frozen'")
-    joined = [country_name(c) for c in _joined(tables["memberships"], "SCO", summit, days["today"])]
+    joined = [f"{country_name(c)} ({long_date(d)})" for c, d in _joined(tables["memberships"], "SCO", summit, days["today"])]
     sco_joined = f"the SCO took in {join_names(joined)} as full {'member' if len(joined) == 1 else 'members'}" if joined else ""
     pending = [r.headline for r in events.dropna(subset=["due"]).itertuples() if r.due <= days["today"]]
     f = {
         "summit_day": long_date(summit),
-        "n_runup_exercises": number_word(len(run_up)),
-        "n_runup_russian": number_word(len(matching(run_up, participant="RUS"))),
+        "runup_russian": share(len(matching(run_up, participant="RUS")), len(run_up)),
         "drill_days": number_word((drills["start"] - summit).days),
         "drill_dates": _days(next(drills.to_frame().T.itertuples())),
         "drill_place": drills["location"].split(",")[0],
@@ -269,7 +269,8 @@ def facts(tables: dict) -> dict[str, str]:
         "shifts": shifts_sentence([_latest_headline(later, "armenia"), sco_joined, _latest_headline(later, "russia-taliban")]),
         "sources_stop": sources_stop_sentence(days["sources_stop"], pending),
         "drill_location": drills["location"],
-        "n_years": number_word((days["today"] - summit).days // 365),
+        "covered": _delay(summit, days["sources_stop"]),
+        "sources_stop_day": long_date(days["sources_stop"]),
         "troops_verdict": _troops_verdict(plans.loc["troops_to_the_border", "outcome"]),
         "drills_verdict": _drills_verdict(plans.loc["drills_in_a_month", "outcome"], (drills["start"] - summit).days),
         "today": long_date(days["today"]),
@@ -289,8 +290,8 @@ def charts(tables: dict) -> dict:
     gap = (drills["start"] - summit).days
     run_up = ChartRecord(
         id=RUN_UP,
-        title=(f"The CSTO's drills near the Afghan border began {gap} days after the summit, "
-               f"after {count(len(earlier), 'earlier exercise')} with Russian troops"),
+        title=(f"The CSTO's drills began {gap} days after the summit, after "
+               f"{count(len(earlier), 'exercise')} with Russian troops"),
         subtitle=f"Exercises, summits and the fall of Kabul, {events_period(window)}",
         caption=(f"Bars run from an event's first to its last day; the marker's symbol gives its kind. The dotted line marks "
                  f"the CSTO summit ({long_date(summit)}); the bracket spans the {gap} days to the drills it announced."),
@@ -303,7 +304,7 @@ def charts(tables: dict) -> dict:
     outcome = assess_plans(tables).set_index("check").loc["troops_to_the_border", "outcome"]
     since = ChartRecord(
         id=SINCE,
-        title=("Since the summit, CSTO troops came to Tajikistan only for exercises; the border programme is still on paper"
+        title=("CSTO troops came to Tajikistan only to train; the border programme is still on paper"
                if outcome == "partly carried out" else f"Since the summit: the plan to send troops was {outcome}"),
         subtitle=f"Events from the CSTO summit of {long_date(summit)} to {long_date(later['start'].max())}, by strand of the story",
         caption=("Time runs down the chart, one column per strand of the story; each marker is an event, its symbol "
@@ -344,4 +345,4 @@ def events_table(tables: dict):
     events = tables["events"]
     shown = events.assign(days=[_days(r) for r in events.itertuples()])[["days", "name", "location", "source_id"]]
     return table(shown.rename(columns={"days": "when", "name": "what", "location": "where", "source_id": "sources"}),
-                 caption="Every event in the data, in date order")
+                 caption="Every event in the data, in date order", sources=tables["sources"], cards=True)

@@ -1,10 +1,10 @@
-"""The front page: the answer to the article's headline as of today, and the findings, each
-from the chapter that makes it.
+"""The front page: the answer to the article's headline, as far as the sources reach, and the
+findings, each from the chapter that makes it.
 
 >>> from dushanbe.data import load_tables
 >>> f = facts(load_tables())
->>> f["answer"][:3]
-'No.'
+>>> f["answer"].split(",")[0]
+'Only to train'
 """
 from __future__ import annotations
 
@@ -19,15 +19,18 @@ __all__ = ["facts", "answer", "LEAD", "claims_head", "plans_head", "border_head"
 LEAD = borders.MAP
 
 
-def answer(outcome: str, today: str) -> str:
-    """The one-word answer to the headline's question, and as of when.
+def answer(outcome: str, stop: str) -> str:
+    """The short answer to the headline's question, and how far the sources reach (``stop``).
 
-    >>> answer("partly carried out", "1 December 2026"), answer("carried out", "1 December 2026")
-    ('No. Not as of 1 December 2026.', 'Yes.')
-    >>> answer("not carried out", "1 December 2026")
-    'No. Not as of 1 December 2026.'
+    >>> answer("partly carried out", "20 March 2026")
+    'Only to train, as far as the sources show (they stop at 20 March 2026).'
+    >>> answer("carried out", "20 March 2026"), answer("not carried out", "20 March 2026")
+    ('Yes.', 'No, as far as the sources show (they stop at 20 March 2026).')
     """
-    return "Yes." if outcome == "carried out" else f"No. Not as of {today}."
+    if outcome == "carried out":
+        return "Yes."
+    head = "Only to train" if outcome == "partly carried out" else "No"
+    return f"{head}, as far as the sources show (they stop at {stop})."
 
 
 def claims_head(counts: dict[str, int], total: int) -> str:
@@ -89,13 +92,13 @@ def exercises_sentence(n: str, years: str, outcome: str) -> str:
     """What the CSTO's troops came to Tajikistan for after the drills.
 
     >>> exercises_sentence("four", "2021, 2022, 2024 and 2025", "partly carried out")
-    'Since then CSTO troops have come to Tajikistan only to train: four exercises, in 2021, 2022, 2024 and 2025.'
+    'Since the summit, CSTO troops have come to Tajikistan only to train: four exercises, in 2021, 2022, 2024 and 2025.'
     >>> exercises_sentence("four", "2021", "carried out")
-    'CSTO troops were also deployed to Tajikistan, besides four exercises.'
+    'Since the summit, CSTO troops have come to Tajikistan for four exercises, and have also been deployed there.'
     """
     if outcome == "carried out":
-        return f"CSTO troops were also deployed to Tajikistan, besides {n} exercises."
-    return f"Since then CSTO troops have come to Tajikistan only to train: {n} exercises, in {years}."
+        return f"Since the summit, CSTO troops have come to Tajikistan for {n} exercises, and have also been deployed there."
+    return f"Since the summit, CSTO troops have come to Tajikistan only to train: {n} exercises, in {years}."
 
 
 def _programme(tables: dict) -> str:
@@ -133,7 +136,7 @@ def facts(tables: dict) -> dict[str, str]:
         "border_head": border_head(CHECKS["only_csto_border"](tables)[0], CHECKS["tajik_border_length"](tables)[0]),
         "ties_head": ties_head(list(absent)),
         "article_day": long_date(days["article"]), "summit_day": long_date(days["summit"]),
-        "answer": answer(outcome, long_date(days["today"])),
+        "answer": answer(outcome, long_date(days["sources_stop"])),
         "troops": e["troops"] + ".",
         "programme": _programme(tables),
         "sources_stop": e["sources_stop"],

@@ -17,12 +17,12 @@ from ..memberships import in_both, members_on, membership_spans, participation_o
 from ..names import country_name
 from ..narrative import timeline_description
 from ..network import describe_ties, membership_graph
-from ..words import capital, join_names, long_date, number_word, short_date
+from ..words import capital, join_names, long_date, number_word
 
 __all__ = ["facts", "charts", "grid_dates", "GRID_ORGS", "closing"]
 
 CST_CSTO, SCO, CIS_EAEU, GRID = "fig-timeline-cst-csto", "fig-timeline-sco", "fig-timeline-cis-eaeu", "fig-status-by-date"
-GRID_ORGS = ["CST", "CSTO", "SCO", "CIS", "EURASEC", "EAEU"]
+GRID_ORGS = ["CST", "CSTO", "SCO", "CIS", "EurAsEC", "EAEU"]
 
 #: The statuses whose first day the status grid shows: (organisation, state, status), with what
 #: the book calls that day. The days themselves come from memberships.csv.
@@ -49,19 +49,49 @@ def grid_dates(tables: dict) -> dict[str, str]:
     return {d.date().isoformat(): what for d, what in sorted(picked.items())}
 
 
-def closing(absent: list[tuple[str, str, str]]) -> str:
-    """The chapter's last words: who stays a member in law while taking no part (state,
-    organisation, since when).
+def closing(then: list[str], now: list[str], absent: list[tuple[str, str, str]]) -> str:
+    """The chapter's last words: the CSTO that met in Dushanbe (its members ``then``) beside the
+    CSTO ``now``, in law and in practice (``absent``: state, organisation, since when, for those
+    members that take no part).
 
-    >>> closing([("Armenia", "CSTO", "22 February 2024")])
-    "Armenia has stayed a member of the CSTO in law while taking no part since 22 February 2024: the CSTO's members in law include it; the states that take part do not."
-    >>> closing([])
-    'Today every member of these organisations takes part in them.'
+    >>> six = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    >>> closing(six, six, [("Armenia", "CSTO", "22 February 2024")])
+    'The alliance that met in Dushanbe is, in law, the same six states today; in practice it is five, since Armenia has taken no part since 22 February 2024.'
+    >>> closing(six, six, [])
+    'The alliance that met in Dushanbe is the same six states today, all of them taking part.'
+    >>> closing(six, six[:5], [])
+    'The alliance that met in Dushanbe had six members; it has five today, all of them taking part.'
     """
-    if not absent:
-        return "Today every member of these organisations takes part in them."
-    return " ".join(f"{state} has stayed a member of the {org} in law while taking no part since {since}: the {org}'s "
-                    "members in law include it; the states that take part do not." for state, org, since in absent)
+    gone = [a for a in absent if a[1] == "CSTO"]
+    if sorted(then) == sorted(now):
+        head = f"The alliance that met in Dushanbe is{', in law,' if gone else ''} the same {number_word(len(now))} states today"
+    else:
+        head = f"The alliance that met in Dushanbe had {number_word(len(then))} members; it has {number_word(len(now))} today"
+    if not gone:
+        return head + ", all of them taking part."
+    why = join_names(f"{state} has taken no part since {since}" for state, _, since in gone)
+    return f"{head}; in practice it is {number_word(len(now) - len(gone))}, since {why}."
+
+
+def history_sentence(history: pd.DataFrame, state: str) -> str:
+    """One state's way through the treaty and the CSTO, in years (``history``: its rows of
+    ``memberships.csv`` for CST and CSTO, with ``org_id``, ``status``, ``start``, ``end``).
+
+    >>> h = pd.DataFrame({"org_id": ["CST", "CSTO", "CSTO"], "status": ["member", "member", "suspended"],
+    ...                   "start": pd.to_datetime(["1992-05-15", "2006-06-23", "2012-12-19"]),
+    ...                   "end": pd.to_datetime(["1999-04-21", "2012-12-19", None])})
+    >>> history_sentence(h, "Uzbekistan")
+    'Uzbekistan left the treaty in 1999, joined the CSTO in 2006 and was suspended in 2012'
+    """
+    steps = []
+    for r in history.sort_values("start").itertuples():
+        if r.org_id == "CST" and pd.notna(r.end) and not (history["start"] == r.end).any():
+            steps.append(f"left the treaty in {r.end.year}")
+        elif r.org_id == "CSTO" and r.status == "member" and not steps == []:
+            steps.append(f"joined the CSTO in {r.start.year}")
+        elif r.status == "suspended":
+            steps.append(f"was suspended in {r.start.year}")
+    return f"{state} {join_names(steps)}" if steps else ""
 
 
 def _participation(tables, orgs):
@@ -89,7 +119,9 @@ def facts(tables: dict) -> dict[str, str]:
         "n_cis_ever": number_word(m[m["org_id"] == "CIS"]["iso3"].nunique()),
         "n_cis_now": number_word(len(members_on(m, "CIS", today))),
         "n_eaeu_now": number_word(len(members_on(m, "EAEU", today))),
-        "closing": closing(_absent_members(tables, today)),
+        "closing": closing(members_on(m, "CSTO", days["summit"]), members_on(m, "CSTO", today),
+                           _absent_members(tables, today)),
+        "uzbekistan": history_sentence(m[(m["iso3"] == "UZB") & m["org_id"].isin(["CST", "CSTO"])], "Uzbekistan"),
     }
 
 
@@ -114,9 +146,7 @@ def _timeline(tables, fid, orgs, title, subtitle, caption, *, panels=False):
     marks = [(days["summit"], f"the summit, {long_date(days['summit'])}" if panels else "the summit")]
     fig = (membership_panels(spans, {o: names[o] for o in orgs}, until=days["today"], marks=marks, participation=part)
            if panels else membership_timeline(spans, until=days["today"], marks=marks, participation=part))
-    description = timeline_description(spans, dict(zip(organizations["org_id"], organizations["org_id"])))
-    description += "".join(f" {r.state}: {r.participation.replace('frozen', 'participation frozen').replace('recalled', 'representatives recalled')} from {long_date(r.start)}."
-                           for r in part.itertuples())
+    description = timeline_description(spans, dict(zip(organizations["org_id"], organizations["org_id"])), part)
     record = ChartRecord(id=fid, title=title, subtitle=subtitle,
                          caption=caption + f" Bars still open run to {long_date(days['today'])}; the dotted line marks the summit.",
                          description=description, data=pd.concat([spans, part.rename(columns={"participation": "status"})[
@@ -146,7 +176,7 @@ def charts(tables: dict) -> dict:
             "One row per state; colour and hatching give the status: member (solid), observer (diagonal), dialogue partner "
             "(cross-hatched), partner (back-hatched: the single status that replaced observer and dialogue partner in 2025)."),
         CIS_EAEU: _timeline(
-            tables, CIS_EAEU, ["CIS", "EURASEC", "EAEU"],
+            tables, CIS_EAEU, ["CIS", "EurAsEC", "EAEU"],
             f"{capital(f['n_cis_now'])} of the {f['n_cis_ever']} states ever in the CIS are members today; the EAEU has "
             f"{f['n_eaeu_now']} members",
             f"Statuses in the CIS, the Eurasian Economic Community and the Eurasian Economic Union, to {long_date(today)}",
@@ -165,12 +195,12 @@ def charts(tables: dict) -> dict:
     tidy = pd.concat([f.assign(date=d) for d, f in frames.items()], ignore_index=True)
     record = ChartRecord(
         id=GRID,
-        title=(f"On the summit day, {join_names(sorted(country_name(c) for c in all_four))} belonged to the CSTO, the "
-               "SCO, the CIS and the EAEU at once"),
+        title=(f"On the summit day, {join_names(sorted(country_name(c) for c in all_four))} belonged to all four "
+               "of the region's blocs"),
         subtitle=f"Each state's status in each organisation on {number_word(len(dates))} dates, from the 1992 treaty to today",
         caption=("Each marker is a state's status in an organisation on the chosen date; symbol and colour both give the "
                  "status, and a black square marks a state that takes no part. The dates: "
-                 + join_names(f"{short_date(d)} ({what})" for d, what in dates.items()) + "."),
+                 + join_names(f"{long_date(d)} ({what})" for d, what in dates.items()) + "."),
         description=(f"A grid of states against organisations ({', '.join(GRID_ORGS)}). On {long_date(summit)}: "
                      + describe_ties(membership_graph(m, summit, orgs=GRID_ORGS))),
         data=tidy[["date", "org_id", "iso3", "state", "status", "participation", "source_id"]])

@@ -36,7 +36,7 @@ SUMMIT_NET, TODAY_NET, ALLIES, SNAPSHOTS = ("fig-network-2021-09-16", "fig-netwo
                                            "fig-allies-and-neighbours-2021-09-16", "fig-network-snapshots")
 #: The organisations alive on the summit day, and every organisation the data follow.
 FOUR = ["CSTO", "SCO", "CIS", "EAEU"]
-ALL = ["CST", "CSTO", "SCO", "CIS", "EURASEC", "EAEU"]
+ALL = ["CST", "CSTO", "SCO", "CIS", "EurAsEC", "EAEU"]
 
 
 def snapshot_dates(tables: dict) -> dict[str, pd.Timestamp]:
@@ -58,30 +58,27 @@ def allies_title(neighbour_names: list[str], allies: list[str], closest: list[st
     and which neighbours share the most, and what.
 
     >>> allies_title(["a"] * 6, [], ["Tajikistan", "Uzbekistan"], 2, ["CIS", "SCO"])
-    'Afghanistan borders six states but shares no full membership with any of them; Tajikistan and Uzbekistan share the most, two (the CIS and the SCO)'
+    'Afghanistan shares no full membership with any of its six neighbours'
     >>> allies_title(["a"] * 6, ["Iran"], [], 0, [])
     'Afghanistan shares a full membership with Iran among its six neighbours'
     """
     n = number_word(len(neighbour_names))
-    head = (f"Afghanistan borders {n} states but shares no full membership with any of them" if not allies else
-            f"Afghanistan shares a full membership with {join_names(allies)} among its {n} neighbours")
-    if not closest:
-        return head
-    return head + f"; {join_names(closest)} share the most, {number_word(most)} ({join_names('the ' + o for o in shared)})"
+    if not allies:
+        return f"Afghanistan shares no full membership with any of its {n} neighbours"
+    return f"Afghanistan shares a full membership with {join_names(allies)} among its {n} neighbours"
 
 
 def growth_title(first_year: int, members_then: int, members_now: int, others_then: int, others_now: int) -> str:
     """The snapshots chart's title: what grew, the full memberships or the looser ties.
 
     >>> growth_title(2002, 27, 30, 2, 24)
-    'Since 2002 the web grew through looser ties, from two to 24, while full memberships went from 27 to 30'
+    'Since 2002 looser ties grew from two to 24; full memberships only from 27 to 30'
     >>> growth_title(2002, 10, 30, 2, 4)
     'Since 2002 full memberships grew from 10 to 30, looser ties from two to four'
     """
     if others_now - others_then > members_now - members_then:
-        return (f"Since {first_year} the web grew through looser ties, from {number_word(others_then)} to "
-                f"{number_word(others_now)}, while full memberships went from {number_word(members_then)} to "
-                f"{number_word(members_now)}")
+        return (f"Since {first_year} looser ties grew from {number_word(others_then)} to {number_word(others_now)}; "
+                f"full memberships only from {number_word(members_then)} to {number_word(members_now)}")
     return (f"Since {first_year} full memberships grew from {number_word(members_then)} to {number_word(members_now)}, "
             f"looser ties from {number_word(others_then)} to {number_word(others_now)}")
 
@@ -154,7 +151,10 @@ def facts(tables: dict) -> dict[str, str]:
         "n_snapshots": number_word(len(snaps)),
         "treaty_year": str(snaps["the 1992 treaty"].year),
         "csto_change": csto_change(members_on(m, "CSTO", summit), members_on(m, "CSTO", today), summit.year),
-        "afghan_ties": afghan_ties(sorted(country_name(s) for s in _allies(tables)[1]["AFG"])),
+        "afghan_ties": afghan_ties(sorted(country_name(s) for s in _allies(tables)[1]["AFG"]),
+                                   sorted(country_name(s) for s in set(neighbours(tables["borders"], "AFG"))
+                                          & set(members_on(m, "SCO", summit))),
+                                   len(neighbours(tables["borders"], "AFG"))),
     }
 
 
@@ -162,29 +162,32 @@ def csto_change(then: list[str], now: list[str], year: int) -> str:
     """How the CSTO's membership changed from the summit (in ``year``) to today, as a clause.
 
     >>> csto_change(["ARM", "RUS"], ["ARM", "RUS"], 2021)
-    'its members in 2021 are its members today'
+    'its two members in 2021 are its two members today'
     >>> csto_change(["ARM", "RUS"], ["RUS"], 2021)
     'since 2021 it has lost Armenia and gained no member'
     """
     lost, gained = sorted(set(then) - set(now)), sorted(set(now) - set(then))
     if not lost and not gained:
-        return f"its members in {year} are its members today"
+        return f"its {number_word(len(now))} members in {year} are its {number_word(len(now))} members today"
     return (f"since {year} it has lost {join_names(country_name(c) for c in lost) or 'no member'} and gained "
             f"{join_names(country_name(c) for c in gained) or 'no member'}")
 
 
-def afghan_ties(allies: list[str]) -> str:
-    """Whether Afghanistan shared a full membership with a neighbour, and what that meant.
+def afghan_ties(allies: list[str], together: list[str], neighbours: int) -> str:
+    """Whether Afghanistan shared a full membership with a neighbour (``allies``), beside the
+    neighbours that were full members of the SCO together (``together``, of ``neighbours``).
 
-    >>> afghan_ties([])
-    "Afghanistan shared a full membership with none of its neighbours: they faced the Taliban's Afghanistan as separate states, not as an alliance that included it."
-    >>> afghan_ties(["Iran"])
-    'Afghanistan shared a full membership with Iran among its neighbours.'
+    >>> afghan_ties([], ["China", "Pakistan", "Tajikistan", "Uzbekistan"], 6)
+    'Afghanistan shared a full membership with none of its six neighbours, although four of them (China, Pakistan, Tajikistan and Uzbekistan) sat together in the SCO.'
+    >>> afghan_ties(["Iran"], [], 6)
+    'Afghanistan shared a full membership with Iran among its six neighbours.'
     """
-    if not allies:
-        return ("Afghanistan shared a full membership with none of its neighbours: they faced the Taliban's Afghanistan "
-                "as separate states, not as an alliance that included it.")
-    return f"Afghanistan shared a full membership with {join_names(allies)} among its neighbours."
+    if allies:
+        return f"Afghanistan shared a full membership with {join_names(allies)} among its {number_word(neighbours)} neighbours."
+    head = f"Afghanistan shared a full membership with none of its {number_word(neighbours)} neighbours"
+    if len(together) < 2:
+        return head + "."
+    return f"{head}, although {number_word(len(together))} of them ({join_names(together)}) sat together in the SCO."
 
 
 def charts(tables: dict) -> dict:
@@ -200,13 +203,13 @@ def charts(tables: dict) -> dict:
         both = sorted(set(csto) & set(sco))
         plotted = as_of(m, day).query("org_id in ['CSTO', 'SCO']")
         if fid == SUMMIT_NET:
-            title = (f"{capital(number_word(len(both)))} of the CSTO's {number_word(len(csto))} members were also full "
-                     f"members of the SCO on {long_date(day)}")
+            title = (f"On {long_date(day)}, {number_word(len(both))} of the CSTO's {number_word(len(csto))} members "
+                     "were also full SCO members")
             subtitle = f"Each state's ties to the CSTO and the SCO on {long_date(day)}, the day of the CSTO summit in Dushanbe"
         else:
             partners = members_on(m, "SCO", day, status="partner")
-            title = (f"By {long_date(day)} the SCO had {number_word(len(sco))} members and {count(len(partners), 'partner')}; "
-                     f"the CSTO still has {number_word(len(csto))} members"
+            title = (f"The SCO grew to {number_word(len(sco))} members and {count(len(partners), 'partner')}; the CSTO "
+                     f"kept its {number_word(len(csto))}"
                      + (f", {join_names(country_name(i) for (_, i) in absent)} taking no part" if absent else ""))
             subtitle = f"Each state's ties to the CSTO and the SCO on {long_date(day)}"
         record = ChartRecord(
