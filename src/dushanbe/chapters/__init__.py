@@ -9,7 +9,7 @@ of an Our World in Data etl step:
 * a few functions return the page's tables.
 
 Where a sentence must change with the data (none, one, several), the step chooses between
-written variants, and ``tests/test_chapters.py`` tests each one. No step reads a file other than
+written variants in a function of its own, whose doctests show each variant. No step reads a file other than
 through :func:`dushanbe.data.load_tables`, and every date comes from
 :func:`dushanbe.dates.key_dates`.
 
@@ -20,7 +20,7 @@ through :func:`dushanbe.data.load_tables`, and every date comes from
 * :mod:`.borders` — which borders matter;
 * :mod:`.network` — who is tied to whom;
 * :mod:`.memberships` — memberships over time;
-* :mod:`.methods`, :mod:`.datapage` — about the data.
+* :mod:`.datapage` — the data page, and the rules the methods page prints.
 """
 from __future__ import annotations
 
