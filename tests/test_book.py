@@ -171,6 +171,15 @@ def test_registry_matches_pages(visits, site, server):
         assert entry["source_ids"]
 
 
+def test_prose_refers_to_a_chart_by_its_sphinx_number(site):
+    """A ``{numref}`` in a chapter's prose prints the chart's number and links to its anchor."""
+    entry = next(f for f in _registry(site)["figures"] if f["id"] == "fig-events-2021")
+    page = (site / entry["page"]).read_text(encoding="utf-8")
+    link = re.search(r'<a class="reference internal" href="#fig-events-2021"><span class="std std-numref">'
+                     r'(Figure [0-9.]+)</span></a>', page)
+    assert link and link.group(1) == f"Figure {entry['number']}"
+
+
 def test_list_of_figures_links_every_chart(site, server, browser):
     page = browser.new_page()
     page.goto(server + "book/figures.html")
