@@ -19,6 +19,8 @@ import json
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ..figures._layout import untitled
 from ..markup import script_json
 from ..words import long_date
@@ -185,14 +187,27 @@ def _cell(value) -> str:
     return esc(str(value))
 
 
-def data_table(data: dict) -> str:
-    """Return a chart's data (``{"columns", "rows"}``) as an escaped HTML table.
+def data_table(data: dict, sources: list[dict] | None = None) -> str:
+    """Return a chart's data (``{"columns", "rows"}``) as an escaped HTML table. Given the
+    chart's sources, its ``source_id`` column is shown as "sources": links named by publisher
+    (:func:`dushanbe.markup.source_links`); the ids stay in the data's CSV download.
 
     >>> data_table({"columns": ["a", "km"], "rows": [["<x>", 1357.0]]})
     '<div class="dushanbe-table-wrap"><table class="dushanbe-table table"><thead><tr><th scope="col">a</th><th scope="col">km</th></tr></thead><tbody><tr><td>&lt;x&gt;</td><td>1,357</td></tr></tbody></table></div>'
+    >>> sources = [{"source_id": "t", "publisher": "TASS", "url": "https://t.ru/1", "title": "T", "published": None}]
+    >>> '<th scope="col">sources</th>' in data_table({"columns": ["a", "source_id"], "rows": [["x", "t"]]}, sources)
+    True
     """
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in data["columns"])
-    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in data["rows"])
+    columns = list(data["columns"])
+    linked = columns.index("source_id") if sources and "source_id" in columns else None
+    if linked is not None:
+        from ..markup import source_links
+
+        known = pd.DataFrame(sources)[["source_id", "publisher", "url", "title", "published"]]
+        columns[linked] = "sources"
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{source_links(v, known) if i == linked else _cell(v)}</td>"
+                                    for i, v in enumerate(row)) + "</tr>" for row in data["rows"])
     return (f'<div class="dushanbe-table-wrap"><table class="dushanbe-table table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
@@ -309,7 +324,7 @@ def chart_html(record: dict, figure: dict, cite: dict, place: Place) -> str:
 {source_items(sources)}
 </details>
 <details class="dushanbe-data"><summary>Data table</summary>
-{data_table(record['data'])}
+{data_table(record['data'], record.get('sources'))}
 </details>
 {cite_block(record, cite, place)}
 <p class="dushanbe-licence"><strong>Licence:</strong> {esc(LICENCE)}</p>
