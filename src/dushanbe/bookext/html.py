@@ -206,8 +206,9 @@ def data_table(data: dict, sources: list[dict] | None = None) -> str:
         known = pd.DataFrame(sources)[["source_id", "publisher", "url", "title", "published"]]
         columns[linked] = "sources"
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{source_links(v, known) if i == linked else _cell(v)}</td>"
-                                    for i, v in enumerate(row)) + "</tr>" for row in data["rows"])
+    body = "".join("<tr>" + "".join(f'<td class="dushanbe-sources-cell">{source_links(v, known)}</td>' if i == linked
+                                    else f"<td>{_cell(v)}</td>" for i, v in enumerate(row)) + "</tr>"
+                   for row in data["rows"])
     return (f'<div class="dushanbe-table-wrap"><table class="dushanbe-table table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 
