@@ -97,9 +97,9 @@ def source_links(cell: str, sources) -> str:
 
     by_id = sources.set_index("source_id")
     ids = [s for s in split_ids(cell) if s in by_id.index]
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[str, list[str]] = {}   # by the publisher's name, without its note: TASS (Russian) is TASS
     for s in ids:
-        grouped.setdefault(by_id.at[s, "publisher"], []).append(s)
+        grouped.setdefault(by_id.at[s, "publisher"].split(" (")[0], []).append(s)
 
     def link(s, text):
         return f'<a href="{esc(by_id.at[s, "url"])}" title="{esc(by_id.at[s, "title"])}">{esc(text)}</a>'
@@ -107,7 +107,7 @@ def source_links(cell: str, sources) -> str:
     parts = []
     for publisher, group in grouped.items():
         if len(group) == 1:
-            parts.append(link(group[0], publisher))
+            parts.append(link(group[0], by_id.at[group[0], "publisher"]))
             continue
         dated = [by_id.at[s, "published"] for s in group]
         texts = [long_date(d) if pd.notna(d) else f"source {n}" for n, d in enumerate(dated, start=1)]

@@ -38,7 +38,7 @@ def verdict_table(rows: list[dict], *, caption: str, verdict_name: str, evidence
         badge = f"dushanbe-verdict dushanbe-verdict-{r['slug']}" if r["slug"] else "dushanbe-verdict"
         body.append(
             f'<tr id="{esc(r["id"])}"><th scope="row" data-label="{names[0]}">{esc(r["number"])}</th>'
-            f'<td data-label="{names[1]}"><q>{esc(r["quote"])}</q><br>'
+            f'<td data-label="{names[1]}"><q>“{esc(r["quote"])}”</q><br>'
             f'<span class="dushanbe-claim">{esc(r["statement"])}</span></td>'
             f'<td data-label="{esc(names[2])}"><span class="{badge}">'
             f'{esc(r["verdict"])} <span aria-hidden="true">{r["symbol"]}</span></span></td>'
